@@ -1,0 +1,21 @@
+// Indexes for the tenant predicate at the start of every pattern, and for the common filters.
+CREATE INDEX area_tenant IF NOT EXISTS FOR (n:Area) ON (n.tenant);
+CREATE INDEX actor_tenant IF NOT EXISTS FOR (n:Actor) ON (n.tenant);
+CREATE INDEX role_tenant IF NOT EXISTS FOR (n:Role) ON (n.tenant);
+CREATE INDEX body_tenant IF NOT EXISTS FOR (n:Body) ON (n.tenant);
+CREATE INDEX service_tenant IF NOT EXISTS FOR (n:Service) ON (n.tenant);
+CREATE INDEX funding_programme_tenant IF NOT EXISTS FOR (n:FundingProgramme) ON (n.tenant);
+CREATE INDEX requirement_tenant IF NOT EXISTS FOR (n:Requirement) ON (n.tenant);
+CREATE INDEX position_tenant IF NOT EXISTS FOR (n:Position) ON (n.tenant);
+CREATE INDEX agreement_tenant IF NOT EXISTS FOR (n:Agreement) ON (n.tenant);
+CREATE INDEX field_of_action_tenant IF NOT EXISTS FOR (n:FieldOfAction) ON (n.tenant);
+CREATE INDEX target_group_tenant IF NOT EXISTS FOR (n:TargetGroup) ON (n.tenant);
+CREATE INDEX legal_domain_tenant IF NOT EXISTS FOR (n:LegalDomain) ON (n.tenant);
+CREATE INDEX residence_status_tenant IF NOT EXISTS FOR (n:ResidenceStatus) ON (n.tenant);
+CREATE INDEX area_ags IF NOT EXISTS FOR (n:Area) ON (n.ags);
+CREATE INDEX area_level IF NOT EXISTS FOR (n:Area) ON (n.level);
+CREATE INDEX actor_kind IF NOT EXISTS FOR (n:Actor) ON (n.kind);
+CREATE INDEX body_type IF NOT EXISTS FOR (n:Body) ON (n.type);
+CREATE INDEX service_form IF NOT EXISTS FOR (n:Service) ON (n.form);
+CREATE INDEX programme_period_end IF NOT EXISTS FOR (n:FundingProgramme) ON (n.periodEnd);
+CREATE FULLTEXT INDEX entity_names IF NOT EXISTS FOR (n:Area|Actor|Body|Service|FundingProgramme|Position|Agreement|Role) ON EACH [n.name, n.title];

@@ -1,0 +1,145 @@
+package de.kimgraph.model.dataset;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+import java.nio.charset.StandardCharsets;
+
+import de.kimgraph.model.testing.TestNeo4j;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.neo4j.driver.Driver;
+
+class DatasetLoaderTest {
+
+    private static final String TENANT = "test-dataset-loader";
+
+    private final Driver driver = TestNeo4j.get().withDemo().driver();
+    private final DatasetLoader loader = new DatasetLoader(driver);
+
+    private static final String GOOD = """
+            {
+              "format": "kim-graph/1",
+              "tenant": "test-dataset-loader",
+              "source": "test",
+              "nodes": {
+                "Actor": [
+                  {"key": "tdl-a", "name": "Träger A", "kind": "FREE_PROVIDER", "validFrom": "2024-01-01"},
+                  {"key": "tdl-b", "name": "Träger B", "kind": "WELFARE_ASSOCIATION"}
+                ],
+                "Body": [ {"key": "tdl-net", "name": "Netzwerk", "type": "EXCHANGE_PLATFORM"} ]
+              },
+              "relationships": {
+                "MEMBER_OF": [
+                  {"key": "tdl-m1", "from": "tdl-a", "to": "tdl-net", "role": "CHAIR"},
+                  {"key": "tdl-m2", "from": "tdl-b", "to": "tdl-net", "role": "MEMBER"}
+                ],
+                "BASED_IN": [ {"from": "tdl-a", "to": "051580028028"} ]
+              }
+            }""";
+
+    private static Dataset parse(String json) {
+        return DatasetParser.parse("test.json", json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private long count(String cypher) {
+        return driver.executableQuery(cypher).execute().records().getFirst().get(0).asLong();
+    }
+
+    @AfterEach
+    void removeWhatTheTestWrote() {
+        driver.executableQuery("MATCH (n {tenant: $t}) DETACH DELETE n")
+                .withParameters(java.util.Map.of("t", TENANT)).execute();
+    }
+
+    @Test
+    void loadsAFileAndTheSecondLoadChangesNothing() {
+        LoadResult first = loader.load(parse(GOOD));
+        assertThat(first.created()).isEqualTo(6);
+
+        LoadResult second = loader.load(parse(GOOD));
+        assertThat(second.created()).isZero();
+        assertThat(second.changed()).isZero();
+        assertThat(second.unchanged()).isEqualTo(6);
+        assertThat(count("MATCH (:Actor {tenant: 'test-dataset-loader'})-[m:MEMBER_OF]->(:Body) RETURN count(m)"))
+                .isEqualTo(2);
+    }
+
+    @Test
+    void aChangedPropertyIsReportedAsChangedAndBumpsTheVersion() {
+        loader.load(parse(GOOD));
+        LoadResult result = loader.load(parse(GOOD.replace("\"Träger B\"", "\"Träger B e.V.\"")));
+
+        assertThat(result.changed()).isEqualTo(1);
+        assertThat(count("MATCH (a:Actor {key: 'tdl-b'}) WHERE a.name = 'Träger B e.V.' RETURN a.version"))
+                .isEqualTo(2);
+    }
+
+    @Test
+    void aFileWithOneBadRowWritesNothingAndNamesTheRow() {
+        String bad = GOOD.replace("\"kind\": \"WELFARE_ASSOCIATION\"", "\"kind\": \"WOHLFAHRT\"");
+
+        assertThatExceptionOfType(DatasetException.class).isThrownBy(() -> loader.load(parse(bad)))
+                .satisfies(e -> assertThat(e.problems()).singleElement().satisfies(p -> {
+                    assertThat(p.location()).isEqualTo("test.json: nodes.Actor[1]");
+                    assertThat(p.field()).isEqualTo("kind");
+                    assertThat(p.code()).isEqualTo("UNKNOWN_TERM");
+                    assertThat(p.messageDe()).contains("WOHLFAHRT");
+                }));
+        assertThat(count("MATCH (n {tenant: 'test-dataset-loader'}) RETURN count(n)")).isZero();
+    }
+
+    @Test
+    void anUnknownReferenceIsReportedBeforeAnythingIsWritten() {
+        String bad = GOOD.replace("\"to\": \"051580028028\"", "\"to\": \"059999999999\"");
+
+        assertThatExceptionOfType(DatasetException.class).isThrownBy(() -> loader.load(parse(bad)))
+                .satisfies(e -> assertThat(e.problems()).singleElement().satisfies(p -> {
+                    assertThat(p.location()).isEqualTo("test.json: relationships.BASED_IN[0]");
+                    assertThat(p.code()).isEqualTo("UNKNOWN_REFERENCE");
+                }));
+        assertThat(count("MATCH (n {tenant: 'test-dataset-loader'}) RETURN count(n)")).isZero();
+    }
+
+    @Test
+    void aDryRunReportsTheDiffAndWritesNothing() {
+        LoadResult result = loader.dryRun(parse(GOOD));
+
+        assertThat(result.dryRun()).isTrue();
+        assertThat(result.created()).isEqualTo(6);
+        assertThat(count("MATCH (n {tenant: 'test-dataset-loader'}) RETURN count(n)")).isZero();
+    }
+
+    @Test
+    void rejectsFundingSharesAboveOnePosition() {
+        String json = """
+                {"format": "kim-graph/1", "tenant": "test-dataset-loader",
+                 "nodes": {"Position": [{"key": "tdl-p", "title": "Koordination", "function": "COORDINATION", "fte": 1.0}],
+                           "FundingProgramme": [{"key": "tdl-f1", "name": "P1"}, {"key": "tdl-f2", "name": "P2"}]},
+                 "relationships": {"FUNDED_BY": [
+                   {"key": "tdl-s1", "fromLabel": "Position", "from": "tdl-p", "to": "tdl-f1", "share": 0.7},
+                   {"key": "tdl-s2", "fromLabel": "Position", "from": "tdl-p", "to": "tdl-f2", "share": 0.5}]}}""";
+
+        assertThatExceptionOfType(DatasetException.class).isThrownBy(() -> loader.load(parse(json)))
+                .satisfies(e -> assertThat(e.problems()).extracting(Problem::code)
+                        .containsExactly("SHARES_EXCEED_POSITION"));
+    }
+
+    @Test
+    void parserReportsEveryProblemWithItsLocation() {
+        String json = """
+                {"format": "kim-graph/1", "tenant": "t",
+                 "nodes": {"Actor": [{"key": "x", "kind": "FREE_PROVIDER", "colour": "red"},
+                                     {"key": "x", "name": "X", "kind": "FREE_PROVIDER", "validFrom": "2025-02-01", "validTo": "2025-01-01"}],
+                           "Gremium": []}}""";
+
+        assertThatExceptionOfType(DatasetException.class).isThrownBy(() -> parse(json))
+                .satisfies(e -> assertThat(e.problems()).extracting(p -> p.location() + " " + p.field() + " " + p.code())
+                        .containsExactlyInAnyOrder(
+                                "test.json: nodes.Actor[0] colour UNKNOWN_PROPERTY",
+                                "test.json: nodes.Actor[0] name REQUIRED",
+                                "test.json: nodes.Actor[1] key DUPLICATE_KEY",
+                                "test.json: nodes.Actor[1] validTo INVALID_DATE_RANGE",
+                                "test.json: nodes.Gremium label UNKNOWN_LABEL"));
+    }
+}
