@@ -1,0 +1,5 @@
+/** HTTP extras: the offline GraphiQL page. */
+@NullMarked
+package de.kimgraph.api.web;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,128 @@
+package de.kimgraph.queries.counts;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import de.kimgraph.model.spec.Terms;
+import de.kimgraph.queries.entity.Catalog;
+import de.kimgraph.queries.entity.EntityType;
+import de.kimgraph.queries.entity.Filters;
+import de.kimgraph.queries.entity.UnsupportedFilterException;
+import org.jspecify.annotations.Nullable;
+import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Counts entities per group (field of action, target group, sub-area or kind). Every group appears, with zero
+ * where nothing matches, because dashboards compare groups side by side. Fields of action include their
+ * sub-fields; an entity in two groups counts in both.
+ */
+@Component
+@Transactional(readOnly = true)
+public class GroupedCounts {
+
+    /** One group and its count. */
+    public record Group(String key, String label, long count) {
+    }
+
+    private static final String IN_FIELD_G = "(:FieldOfAction)-[:PART_OF*0..]->(g)";
+
+    private static final Map<String, Map<String, String>> GROUP_PATTERNS = Map.of(
+            "FIELD", Map.of(
+                    "Service", "(n)-[:IN_FIELD]->" + IN_FIELD_G,
+                    "Body", "(n)-[:ADDRESSES]->" + IN_FIELD_G,
+                    "Actor", "(n)-[:PROVIDES]->(:Service)-[:IN_FIELD]->" + IN_FIELD_G,
+                    "FundingProgramme", "(n)<-[:FUNDED_BY]-(:Service)-[:IN_FIELD]->" + IN_FIELD_G),
+            "TARGET_GROUP", Map.of(
+                    "Service", "(n)-[:FOR_GROUP]->(g)",
+                    "Actor", "(n)-[:PROVIDES]->(:Service)-[:FOR_GROUP]->(g)"));
+
+    private static final String AREA_PARAMETER_PATTERN = "(:Area {key: $area})";
+
+    private final Neo4jClient client;
+
+    public GroupedCounts(Neo4jClient client) {
+        this.client = client;
+    }
+
+    public List<Group> count(EntityType type, String by, @Nullable Map<String, Object> filter) {
+        return switch (by) {
+            case "KIND" -> byKind(type, filter);
+            case "AREA" -> byArea(type, filter);
+            case "FIELD" -> byLink(type, by, "MATCH (g:FieldOfAction)", filter);
+            case "TARGET_GROUP" -> byLink(type, by, "MATCH (g:TargetGroup)", filter);
+            default -> throw new UnsupportedFilterException("Unbekannte Gruppierung " + by + ".", "Unknown grouping " + by + ".");
+        };
+    }
+
+    private List<Group> byKind(EntityType type, @Nullable Map<String, Object> filter) {
+        if (type.kindProperty() == null || type.kindVocabulary() == null) {
+            throw unsupported(type, "KIND");
+        }
+        Filters.Where where = Filters.where(type, filter);
+        String cypher = "MATCH (n:`%s`) WHERE %s RETURN n.`%s` AS key, count(n) AS count"
+                .formatted(type.label(), where.cypher(), type.kindProperty());
+        Map<String, Long> counts = new HashMap<>();
+        client.query(cypher).bindAll(where.parameters()).fetch().all()
+                .forEach(row -> counts.put(String.valueOf(row.get("key")), (Long) row.get("count")));
+        return Terms.get().vocabulary(type.kindVocabulary()).stream()
+                .map(t -> new Group(t.key(), t.de(), counts.getOrDefault(t.key(), 0L))).toList();
+    }
+
+    private List<Group> byArea(EntityType type, @Nullable Map<String, Object> filter) {
+        String areaPredicate = type.filters().get("area");
+        if (areaPredicate == null || filter == null || filter.get("area") == null) {
+            throw new UnsupportedFilterException(
+                    "Gruppierung nach Gebiet braucht filter.area (die Gruppen sind dessen Untergebiete).",
+                    "Grouping by area needs filter.area (the groups are its sub-areas).");
+        }
+        String groupPattern = areaPredicate.replace(AREA_PARAMETER_PATTERN, "(g)");
+        return grouped(type, "MATCH (:Area {key: $area})<-[:PART_OF]-(g:Area)", groupPattern, filter);
+    }
+
+    private List<Group> byLink(EntityType type, String by, String groups, @Nullable Map<String, Object> filter) {
+        String pattern = GROUP_PATTERNS.get(by).get(type.typeName());
+        if (pattern == null) {
+            throw unsupported(type, by);
+        }
+        return grouped(type, groups, "EXISTS { " + pattern + " }", filter);
+    }
+
+    private List<Group> grouped(EntityType type, String groups, String membership, @Nullable Map<String, Object> filter) {
+        Filters.Where where = Filters.where(type, filter);
+        String cypher = """
+                %s
+                CALL (g) {
+                  MATCH (n:`%s`)
+                  WHERE %s
+                    AND %s
+                  RETURN count(n) AS count
+                }
+                RETURN g.key AS key, coalesce(g.labelDe, g.name, g.key) AS label, count
+                ORDER BY key""".formatted(groups, type.label(), where.cypher(), membership);
+        return client.query(cypher).bindAll(where.parameters()).fetch().all().stream()
+                .map(row -> new Group((String) row.get("key"), (String) row.get("label"), (Long) row.get("count")))
+                .toList();
+    }
+
+    private static UnsupportedFilterException unsupported(EntityType type, String by) {
+        return new UnsupportedFilterException("Gruppierung " + by + " ist für " + type.typeName() + " nicht möglich.",
+                "Grouping " + by + " is not available for " + type.typeName() + ".");
+    }
+
+    /** The entity type behind a GraphQL {@code EntityKind} value. */
+    public static EntityType entityType(String kind) {
+        return switch (kind) {
+            case "ACTOR" -> Catalog.ACTOR;
+            case "BODY" -> Catalog.BODY;
+            case "SERVICE" -> Catalog.SERVICE;
+            case "POSITION" -> Catalog.POSITION;
+            case "AGREEMENT" -> Catalog.AGREEMENT;
+            case "FUNDING_PROGRAMME" -> Catalog.PROGRAMME;
+            case "ROLE" -> Catalog.ROLE;
+            default -> throw new UnsupportedFilterException("Unbekannte Entitätsart " + kind + ".", "Unknown entity kind " + kind + ".");
+        };
+    }
+}

@@ -1,0 +1,125 @@
+package de.kimgraph.queries.entity;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Reads entities as property maps, which the GraphQL layer serves as they are: lists with keyset pagination on
+ * the business key, look-ups by key, and links for many owners in one query (the batch loaders call
+ * {@link #links}). The Cypher is assembled from the fixed fragments of the {@link Catalog}, one shape for all
+ * entity types, rather than kept in one file per type; values are always parameters.
+ */
+@Component
+@Transactional(readOnly = true)
+public class EntityReader {
+
+    /** Map entries of relationship objects naming their endpoints. */
+    public static final String FROM = "_from";
+    public static final String TO = "_to";
+    public static final String FROM_LABEL = "_fromLabel";
+    public static final String TO_LABEL = "_toLabel";
+
+    private static final String VALID_T = "(t.validFrom IS NULL OR t.validFrom <= $asOf) AND (t.validTo IS NULL OR t.validTo >= $asOf)";
+    private static final String VALID_R = "(r.validFrom IS NULL OR r.validFrom <= $asOf) AND (r.validTo IS NULL OR r.validTo >= $asOf)";
+
+    private final Neo4jClient client;
+
+    public EntityReader(Neo4jClient client) {
+        this.client = client;
+    }
+
+    /** One page of items, sorted by key, and whether more follow. */
+    public record Page(List<Map<String, Object>> items, boolean hasNext) {
+    }
+
+    public Page list(EntityType type, @Nullable Map<String, Object> filter, int first, @Nullable String afterKey) {
+        Filters.Where where = Filters.where(type, filter);
+        Map<String, Object> parameters = new HashMap<>(where.parameters());
+        parameters.put("after", afterKey);
+        parameters.put("limit", first + 1);
+        String cypher = """
+                MATCH (n:`%s`)
+                WHERE %s
+                  AND ($after IS NULL OR n.key > $after)
+                RETURN n{.*} AS item
+                ORDER BY n.key
+                LIMIT $limit""".formatted(type.label(), where.cypher());
+        List<Map<String, Object>> items = new ArrayList<>(items(cypher, parameters));
+        boolean hasNext = items.size() > first;
+        return new Page(hasNext ? items.subList(0, first) : items, hasNext);
+    }
+
+    public long count(EntityType type, @Nullable Map<String, Object> filter) {
+        Filters.Where where = Filters.where(type, filter);
+        String cypher = "MATCH (n:`%s`) WHERE %s RETURN count(n) AS count".formatted(type.label(), where.cypher());
+        return client.query(cypher).bindAll(where.parameters()).fetchAs(Long.class).one().orElse(0L);
+    }
+
+    /** A record by key if it is valid on {@code asOf} (any validity when {@code asOf} is null). */
+    public @Nullable Map<String, Object> byKey(String label, String key, @Nullable LocalDate asOf) {
+        String cypher = """
+                MATCH (n:`%s` {key: $key})
+                WHERE $asOf IS NULL OR (%s)
+                RETURN n{.*} AS item""".formatted(label, Filters.VALID_N);
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("key", key);
+        parameters.put("asOf", asOf);
+        return items(cypher, parameters).stream().findFirst().orElse(null);
+    }
+
+    /** Records by key regardless of validity: references name an exact record. */
+    public Map<String, Map<String, Object>> byKeys(String label, Collection<String> keys) {
+        String cypher = "MATCH (n:`%s`) WHERE n.key IN $keys RETURN n{.*} AS item".formatted(label);
+        Map<String, Map<String, Object>> result = new HashMap<>();
+        for (Map<String, Object> item : items(cypher, Map.of("keys", List.copyOf(keys)))) {
+            result.put((String) item.get("key"), item);
+        }
+        return result;
+    }
+
+    /** The targets (or relationships) of one link for many owners at once, valid on {@code asOf}. */
+    public Map<String, List<Map<String, Object>>> links(Link link, Collection<String> ownerKeys, LocalDate asOf) {
+        String projection = link.relationshipObject()
+                ? "r{.*, type: type(r), _from: startNode(r).key, _to: endNode(r).key, "
+                  + "_fromLabel: labels(startNode(r))[0], _toLabel: labels(endNode(r))[0]}"
+                : "t{.*}";
+        String cypher = """
+                UNWIND $keys AS k
+                MATCH (o:`%s` {key: k})
+                MATCH %s
+                WHERE %s AND %s
+                RETURN k AS owner, %s AS item
+                ORDER BY k, t.key""".formatted(link.ownerLabel(), link.pattern(), VALID_T, VALID_R, projection);
+        Map<String, List<Map<String, Object>>> result = new LinkedHashMap<>();
+        for (String key : ownerKeys) {
+            result.put(key, new ArrayList<>());
+        }
+        client.query(cypher).bindAll(Map.of("keys", List.copyOf(ownerKeys), "asOf", asOf)).fetch().all()
+                .forEach(row -> result.get((String) row.get("owner")).add(castMap(row.get("item"))));
+        return result;
+    }
+
+    public List<Map<String, Object>> vocabulary(String label) {
+        return items("MATCH (n:`%s`) RETURN n{.*} AS item ORDER BY n.key".formatted(label), Map.of());
+    }
+
+    private List<Map<String, Object>> items(String cypher, Map<String, Object> parameters) {
+        return client.query(cypher).bindAll(parameters).fetch().all().stream().map(row -> castMap(row.get("item")))
+                .toList();
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> castMap(Object value) {
+        return (Map<String, Object>) value;
+    }
+}

@@ -1,0 +1,83 @@
+package de.kimgraph.queries.entity;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Turns a list filter into Cypher predicates over {@code n} and their parameters. Values only ever travel as
+ * parameters; the predicates are fixed strings of the {@link Catalog}.
+ */
+public final class Filters {
+
+    /** Validity of {@code n} on {@code $asOf}; validFrom and validTo are inclusive. */
+    public static final String VALID_N = "(n.validFrom IS NULL OR n.validFrom <= $asOf) AND (n.validTo IS NULL OR n.validTo >= $asOf)";
+
+    private static final Set<String> COMMON = Set.of("asOf", "search", "tenant", "keys");
+    private static final int MAX_SEARCH = 200;
+
+    /** The predicates (joined with AND) and their parameters. */
+    public record Where(String cypher, Map<String, Object> parameters) {
+    }
+
+    private Filters() {
+    }
+
+    public static Where where(EntityType type, @Nullable Map<String, Object> filter) {
+        Map<String, Object> given = filter == null ? Map.of() : filter;
+        List<String> predicates = new ArrayList<>();
+        Map<String, Object> parameters = new HashMap<>();
+        Object asOf = given.get("asOf");
+        parameters.put("asOf", asOf instanceof LocalDate d ? d : LocalDate.now());
+        predicates.add(VALID_N);
+        for (Map.Entry<String, Object> entry : given.entrySet()) {
+            String name = entry.getKey();
+            Object value = entry.getValue();
+            if (value == null || name.equals("asOf")) {
+                continue;
+            }
+            switch (name) {
+                case "search" -> {
+                    String search = value.toString().strip();
+                    if (search.length() > MAX_SEARCH) {
+                        throw new UnsupportedFilterException("Suchbegriff zu lang (höchstens " + MAX_SEARCH + " Zeichen).",
+                                "Search term too long (at most " + MAX_SEARCH + " characters).");
+                    }
+                    predicates.add("toLower(coalesce(n.name, n.title, n.labelDe, '')) CONTAINS toLower($search)");
+                    parameters.put("search", search);
+                }
+                case "tenant" -> {
+                    predicates.add("n.tenant = $tenant");
+                    parameters.put("tenant", value);
+                }
+                case "keys" -> {
+                    predicates.add("n.key IN $keys");
+                    parameters.put("keys", value);
+                }
+                default -> {
+                    String predicate = type.filters().get(name);
+                    if (predicate == null) {
+                        throw new UnsupportedFilterException(
+                                "Filter '" + name + "' wird für " + type.typeName() + " nicht unterstützt; möglich: "
+                                        + String.join(", ", supported(type)) + ".",
+                                "Filter '" + name + "' is not supported for " + type.typeName() + ".");
+                    }
+                    predicates.add(predicate);
+                    parameters.put(name, value);
+                }
+            }
+        }
+        return new Where(String.join("\n  AND ", predicates), parameters);
+    }
+
+    private static List<String> supported(EntityType type) {
+        List<String> names = new ArrayList<>(type.filters().keySet());
+        names.addAll(COMMON);
+        return names;
+    }
+}
