@@ -186,7 +186,7 @@ public final class DatasetParser {
             }
         }
         for (PropertySpec spec : specs) {
-            if (spec.required() && !result.containsKey(spec.name())) {
+            if (spec.required() && !result.containsKey(spec.name()) && !entry.hasNonNull(spec.name())) {
                 problems.add(new Problem(location, spec.name(), "REQUIRED", "Pflichtfeld " + spec.name() + " fehlt.",
                         "Required field " + spec.name() + " is missing."));
             }

@@ -58,7 +58,7 @@ public class GraphWriter {
                     "A key may only contain letters, digits and . _ : - (at most 200 characters)."));
         }
         for (PropertySpec p : spec.properties()) {
-            if (p.required() && !MANAGED.contains(p.name()) && !properties.containsKey(p.name())) {
+            if (p.required() && !MANAGED.contains(p.name()) && input.get(p.name()) == null) {
                 problems.add(required(p.name()));
             }
         }
