@@ -42,6 +42,13 @@ class EntityWiring implements RuntimeWiringConfigurer {
     record LinkKey(String owner, LocalDate asOf) {
     }
 
+    /** Loaders of keyed relationships by key, named for the GraphQL type they serve. */
+    static final Map<String, List<String>> RELATIONSHIP_LOADERS = Map.of(
+            "rel:Membership", List.of("MEMBER_OF"),
+            "rel:ActorRelation", GraphSpec.ACTOR_RELATION_TYPES,
+            "rel:Funding", List.of("FUNDED_BY"),
+            "rel:Grant", List.of("GRANTS"));
+
     private final EntityReader reader;
     private final GroupedCounts counts;
 
@@ -52,11 +59,12 @@ class EntityWiring implements RuntimeWiringConfigurer {
             registry.<LinkKey, List<Map<String, Object>>>forName(loaderName(link))
                     .registerMappedBatchLoader((keys, env) -> Mono.fromCallable(() -> loadLinks(link, keys)));
         }
-        Set<String> referenced = Catalog.REFERENCES.stream().map(Reference::label).collect(Collectors.toSet());
-        for (String label : referenced) {
-            registry.<String, Map<String, Object>>forName(nodeLoaderName(label))
-                    .registerMappedBatchLoader((keys, env) -> Mono.fromCallable(() -> reader.byKeys(label, keys)));
+        for (NodeSpec node : GraphSpec.nodes()) {
+            registry.<String, Map<String, Object>>forName(nodeLoaderName(node.label()))
+                    .registerMappedBatchLoader((keys, env) -> Mono.fromCallable(() -> reader.byKeys(node.label(), keys)));
         }
+        RELATIONSHIP_LOADERS.forEach((name, types) -> registry.<String, Map<String, Object>>forName(name)
+                .registerMappedBatchLoader((keys, env) -> Mono.fromCallable(() -> reader.relationshipsByKeys(types, keys))));
     }
 
     private Map<LinkKey, List<Map<String, Object>>> loadLinks(Link link, Set<LinkKey> keys) {
@@ -165,7 +173,7 @@ class EntityWiring implements RuntimeWiringConfigurer {
         return "link:" + link.id();
     }
 
-    private static String nodeLoaderName(String label) {
+    static String nodeLoaderName(String label) {
         return "node:" + label;
     }
 }

@@ -76,6 +76,30 @@ public final class TestNeo4j {
         return this;
     }
 
+    /**
+     * Loads a {@code kim-graph/1} fixture from the classpath (e.g. {@code /fixtures/coverage-geduldete.json}).
+     * Fixtures own a tenant of their own; {@link #deleteTenant} removes them again.
+     */
+    public de.kimgraph.model.dataset.LoadResult load(String resource) {
+        try (java.io.InputStream in = TestNeo4j.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalArgumentException("No fixture " + resource);
+            }
+            return new de.kimgraph.model.dataset.DatasetLoader(driver)
+                    .load(de.kimgraph.model.dataset.DatasetParser.parse(resource, in));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** Removes every node (with its relationships) owned by {@code tenant}. */
+    public void deleteTenant(String tenant) {
+        for (de.kimgraph.model.spec.NodeSpec node : de.kimgraph.model.spec.GraphSpec.nodes()) {
+            driver.executableQuery("MATCH (n:`%s` {tenant: $tenant}) DETACH DELETE n".formatted(node.label()))
+                    .withParameters(java.util.Map.of("tenant", tenant)).execute();
+        }
+    }
+
     public Driver driver() {
         return driver;
     }

@@ -32,6 +32,10 @@ public class EntityReader {
     private static final String VALID_T = "(t.validFrom IS NULL OR t.validFrom <= $asOf) AND (t.validTo IS NULL OR t.validTo >= $asOf)";
     private static final String VALID_R = "(r.validFrom IS NULL OR r.validFrom <= $asOf) AND (r.validTo IS NULL OR r.validTo >= $asOf)";
 
+    /** Projection of a relationship {@code r} with its type and endpoint keys and labels. */
+    public static final String RELATIONSHIP = "r{.*, type: type(r), _from: startNode(r).key, _to: endNode(r).key, "
+            + "_fromLabel: labels(startNode(r))[0], _toLabel: labels(endNode(r))[0]}";
+
     private final Neo4jClient client;
 
     public EntityReader(Neo4jClient client) {
@@ -87,12 +91,20 @@ public class EntityReader {
         return result;
     }
 
+    /** Keyed relationships of the given types by key, as relationship objects. */
+    public Map<String, Map<String, Object>> relationshipsByKeys(Collection<String> types, Collection<String> keys) {
+        String union = String.join("|", types.stream().map(t -> "`" + t + "`").toList());
+        String cypher = "MATCH ()-[r:%s]->() WHERE r.key IN $keys RETURN %s AS item".formatted(union, RELATIONSHIP);
+        Map<String, Map<String, Object>> result = new HashMap<>();
+        for (Map<String, Object> item : items(cypher, Map.of("keys", List.copyOf(keys)))) {
+            result.put((String) item.get("key"), item);
+        }
+        return result;
+    }
+
     /** The targets (or relationships) of one link for many owners at once, valid on {@code asOf}. */
     public Map<String, List<Map<String, Object>>> links(Link link, Collection<String> ownerKeys, LocalDate asOf) {
-        String projection = link.relationshipObject()
-                ? "r{.*, type: type(r), _from: startNode(r).key, _to: endNode(r).key, "
-                  + "_fromLabel: labels(startNode(r))[0], _toLabel: labels(endNode(r))[0]}"
-                : "t{.*}";
+        String projection = link.relationshipObject() ? RELATIONSHIP : "t{.*}";
         String cypher = """
                 UNWIND $keys AS k
                 MATCH (o:`%s` {key: k})

@@ -35,8 +35,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class GraphWriter {
 
     private static final Set<String> MANAGED = Set.of("key", "version");
-    private static final String REL_PROJECTION = "r{.*, type: type(r), _from: startNode(r).key, _to: endNode(r).key, "
-            + "_fromLabel: labels(startNode(r))[0], _toLabel: labels(endNode(r))[0]}";
+    private static final String REL_PROJECTION = de.kimgraph.queries.entity.EntityReader.RELATIONSHIP;
 
     private final Neo4jClient client;
 

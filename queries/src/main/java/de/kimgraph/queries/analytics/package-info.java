@@ -1,0 +1,5 @@
+/** What all analyses share: findings with severity, German/English explanation and typed evidence; the scope (area, asOf, tenants); Cypher files. */
+@NullMarked
+package de.kimgraph.queries.analytics;
+
+import org.jspecify.annotations.NullMarked;
