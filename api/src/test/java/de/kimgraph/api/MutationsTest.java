@@ -77,6 +77,30 @@ class MutationsTest extends ApiTest {
     }
 
     @Test
+    void ofTwoConcurrentEditsOfTheSameVersionExactlyOneWins() throws Exception {
+        createActor("test-mut-c", "Parallel");
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<JsonNode>> edits = new java.util.ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                String name = "Bearbeitung " + i;
+                edits.add(pool.submit(() -> graphQl().execute("updateActor", Map.of("key", "test-mut-c", "version", 1,
+                        "input", Map.of("name", name))).at("/data/updateActor")));
+            }
+            List<JsonNode> results = new java.util.ArrayList<>();
+            for (var edit : edits) {
+                results.add(edit.get());
+            }
+            assertThat(results.stream().filter(r -> r.path("errors").isEmpty())).hasSize(1);
+            assertThat(results.stream().filter(r -> r.at("/errors/0/code").asString().equals("STALE_VERSION")))
+                    .hasSize(7);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(count("MATCH (a:Actor {key: 'test-mut-c'}) RETURN a.version")).isEqualTo(2);
+    }
+
+    @Test
     void replacingLinksEndsTheOldOnesSoHistoryStaysReadable() {
         createActor("test-mut-l", "Umzug");
         driver.executableQuery("MATCH (:Actor {key: 'test-mut-l'})-[r:BASED_IN]->() SET r.validFrom = date('2020-01-01')")

@@ -1,9 +1,5 @@
 package de.kimgraph.model.bootstrap;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -16,6 +12,7 @@ import de.kimgraph.model.dataset.DatasetLoader;
 import de.kimgraph.model.dataset.DatasetParser;
 import de.kimgraph.model.dataset.LoadResult;
 import de.kimgraph.model.dataset.ReferenceAreas;
+import de.kimgraph.model.dataset.Resources;
 import de.kimgraph.model.migration.Migrations;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Values;
@@ -45,11 +42,11 @@ public final class GraphBootstrap {
         List<LoadResult> results = new ArrayList<>();
         DatasetLoader loader = new DatasetLoader(driver, LOG::info);
         loadIfChanged(driver, loader, "nrw-areas", ReferenceAreas.bytes(), ReferenceAreas::dataset, results);
-        byte[] vocabularies = resource(VOCABULARIES);
+        byte[] vocabularies = Resources.read(VOCABULARIES);
         loadIfChanged(driver, loader, "vocabularies", vocabularies,
                 () -> DatasetParser.parse("vocabularies.json", vocabularies), results);
         if (demo) {
-            byte[] auental = resource(DEMO);
+            byte[] auental = Resources.read(DEMO);
             loadIfChanged(driver, loader, "demo-auental", auental, () -> DatasetParser.parse("auental.json", auental),
                     results);
         }
@@ -74,16 +71,6 @@ public final class GraphBootstrap {
         }
     }
 
-    public static byte[] resource(String path) {
-        try (InputStream in = GraphBootstrap.class.getResourceAsStream(path)) {
-            if (in == null) {
-                throw new IllegalStateException("Missing classpath resource " + path);
-            }
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     static String sha256(byte[] content) {
         try {
@@ -91,9 +78,5 @@ public final class GraphBootstrap {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    static String text(byte[] content) {
-        return new String(content, StandardCharsets.UTF_8);
     }
 }

@@ -27,6 +27,22 @@ public final class DatasetLoader {
 
     private static final int BATCH = 5_000;
 
+    /**
+     * After {@code MERGE} of {@code $x} (a node or relationship): touch it only when a property differs, so that an
+     * unchanged record keeps its version, and count created, changed and unchanged records.
+     */
+    private static final String MERGE_TAIL = """
+              ON CREATE SET $x.version = 0
+            WITH $x, row, $x.version = 0 AS created
+            WITH $x, row, created,
+                 created OR any(k IN keys(row.props) WHERE $x[k] IS NULL OR $x[k] <> row.props[k]) AS touched
+            FOREACH (_ IN CASE WHEN touched THEN [1] ELSE [] END |
+              SET $x += row.props, $x.version = $x.version + 1)
+            RETURN count(CASE WHEN created THEN 1 END) AS created,
+                   count(CASE WHEN touched AND NOT created THEN 1 END) AS changed,
+                   count(CASE WHEN NOT touched THEN 1 END) AS unchanged
+            """;
+
     private final Driver driver;
     private final Consumer<String> progress;
 
@@ -80,16 +96,7 @@ public final class DatasetLoader {
             String cypher = """
                     UNWIND $rows AS row
                     MERGE (n:`%s` {key: row.key})
-                      ON CREATE SET n.version = 0
-                    WITH n, row, n.version = 0 AS created
-                    WITH n, row, created,
-                         created OR any(k IN keys(row.props) WHERE n[k] IS NULL OR n[k] <> row.props[k]) AS touched
-                    FOREACH (_ IN CASE WHEN touched THEN [1] ELSE [] END |
-                      SET n += row.props, n.version = n.version + 1)
-                    RETURN count(CASE WHEN created THEN 1 END) AS created,
-                           count(CASE WHEN touched AND NOT created THEN 1 END) AS changed,
-                           count(CASE WHEN NOT touched THEN 1 END) AS unchanged
-                    """.formatted(group.getKey());
+                    """.formatted(group.getKey()) + MERGE_TAIL.replace("$x", "n");
             counts.put(group.getKey(), batched(tx, cypher, group.getValue(), dataset.name() + " " + group.getKey()));
         }
     }
@@ -113,16 +120,7 @@ public final class DatasetLoader {
                     MATCH (a:`%s` {key: row.from})
                     MATCH (b:`%s` {key: row.to})
                     %s
-                      ON CREATE SET r.version = 0
-                    WITH r, row, r.version = 0 AS created
-                    WITH r, row, created,
-                         created OR any(k IN keys(row.props) WHERE r[k] IS NULL OR r[k] <> row.props[k]) AS touched
-                    FOREACH (_ IN CASE WHEN touched THEN [1] ELSE [] END |
-                      SET r += row.props, r.version = r.version + 1)
-                    RETURN count(CASE WHEN created THEN 1 END) AS created,
-                           count(CASE WHEN touched AND NOT created THEN 1 END) AS changed,
-                           count(CASE WHEN NOT touched THEN 1 END) AS unchanged
-                    """.formatted(spec.fromLabel(), spec.toLabel(), merge);
+                    """.formatted(spec.fromLabel(), spec.toLabel(), merge) + MERGE_TAIL.replace("$x", "r");
             String name = spec.type() + " (" + spec.fromLabel() + "→" + spec.toLabel() + ")";
             LoadResult.Counts c = batched(tx, cypher, group.getValue(), dataset.name() + " " + name);
             counts.merge(spec.type(), c, LoadResult.Counts::plus);

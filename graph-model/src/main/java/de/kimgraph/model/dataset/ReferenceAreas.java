@@ -1,8 +1,5 @@
 package de.kimgraph.model.dataset;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -26,14 +23,7 @@ public final class ReferenceAreas {
     }
 
     public static byte[] bytes() {
-        try (InputStream in = ReferenceAreas.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("Missing " + RESOURCE);
-            }
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Resources.read(RESOURCE);
     }
 
     public static Dataset dataset() {

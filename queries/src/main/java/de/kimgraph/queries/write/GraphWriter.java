@@ -125,13 +125,9 @@ public class GraphWriter {
 
     public WriteResult endNode(String label, String key, long version, LocalDate validTo) {
         Map<String, Object> current = lockNode(label, key);
-        UserError conflict = checkVersion(current, key, version);
-        if (conflict != null) {
-            return WriteResult.failed(conflict);
-        }
-        UserError range = checkEnd(current, validTo);
-        if (range != null) {
-            return WriteResult.failed(range);
+        UserError refused = checkEnding(current, key, version, validTo);
+        if (refused != null) {
+            return WriteResult.failed(refused);
         }
         client.query("MATCH (n:`%s` {key: $key}) SET n.validTo = $validTo, n.version = n.version + 1".formatted(label))
                 .bindAll(Map.of("key", key, "validTo", validTo)).run();
@@ -232,13 +228,9 @@ public class GraphWriter {
 
     public WriteResult endRelationship(Collection<String> types, String key, long version, LocalDate validTo) {
         Map<String, Object> current = lockRelationship(types, key);
-        UserError conflict = checkVersion(current, key, version);
-        if (conflict != null) {
-            return WriteResult.failed(conflict);
-        }
-        UserError range = checkEnd(current, validTo);
-        if (range != null) {
-            return WriteResult.failed(range);
+        UserError refused = checkEnding(current, key, version, validTo);
+        if (refused != null) {
+            return WriteResult.failed(refused);
         }
         String type = (String) current.get("type");
         client.query("MATCH ()-[r:`%s` {key: $key}]->() SET r.validTo = $validTo, r.version = r.version + 1".formatted(type))
@@ -417,7 +409,13 @@ public class GraphWriter {
         return null;
     }
 
-    private static @Nullable UserError checkEnd(Map<String, Object> current, LocalDate validTo) {
+    /** Ending needs the version the client read and an end date not before the start. */
+    private static @Nullable UserError checkEnding(Map<String, Object> current, String key, long version,
+                                                   LocalDate validTo) {
+        UserError conflict = checkVersion(current, key, version);
+        if (conflict != null) {
+            return conflict;
+        }
         if (current.get("validFrom") instanceof LocalDate from && validTo.isBefore(from)) {
             return new UserError("INVALID_DATE_RANGE", "validTo", "Enddatum " + validTo + " liegt vor dem Beginn " + from + ".",
                     "End date " + validTo + " is before the start " + from + ".");
