@@ -2,7 +2,6 @@ package de.kimgraph.queries.analytics.duplicates;
 
 import java.text.Normalizer;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -60,9 +59,19 @@ final class Names {
         return tokens;
     }
 
-    /** The words of a name that can form a blocking key. */
+    /**
+     * The words of a name that can form a blocking key: the normalised words, and for hyphenated words also their
+     * parts ("Caritas-Verband" gives {@code caritasverband}, {@code caritas} and {@code verband}).
+     */
     static List<String> blockingTokens(String name) {
-        return tokens(name).stream().filter(t -> t.length() > 2 && !STOP_WORDS.contains(t)).distinct().toList();
+        List<String> words = new ArrayList<>(tokens(name));
+        String text = PARENTHESES.matcher(fold(name)).replaceAll(" ").replace("e.v.", " ");
+        for (String part : NON_ALPHANUMERIC.split(text)) {
+            if (!part.isEmpty() && !LEGAL_FORMS.contains(part)) {
+                words.add(part);
+            }
+        }
+        return words.stream().filter(t -> t.length() > 2 && !STOP_WORDS.contains(t)).distinct().toList();
     }
 
     /** The normalised name as one string. */
@@ -101,25 +110,44 @@ final class Names {
 
     /** Dice coefficient of the character trigrams (padded at both ends) of two compact names, 0..1. */
     static double similarity(String a, String b) {
-        if (a.equals(b)) {
-            return a.isEmpty() ? 0.0 : 1.0;
-        }
-        Map<String, Integer> first = trigrams(a);
-        Map<String, Integer> second = trigrams(b);
-        int common = 0;
-        for (Map.Entry<String, Integer> entry : first.entrySet()) {
-            common += Math.min(entry.getValue(), second.getOrDefault(entry.getKey(), 0));
-        }
-        int total = a.length() + 1 + b.length() + 1;
-        return 2.0 * common / total;
+        return similarity(Trigrams.of(a), Trigrams.of(b));
     }
 
-    private static Map<String, Integer> trigrams(String text) {
-        String padded = "  " + text + " ";
-        Map<String, Integer> counts = new HashMap<>();
-        for (int i = 0; i + 3 <= padded.length(); i++) {
-            counts.merge(padded.substring(i, i + 3), 1, Integer::sum);
+    static double similarity(Trigrams a, Trigrams b) {
+        if (a.text().equals(b.text())) {
+            return a.text().isEmpty() ? 0.0 : 1.0;
         }
-        return counts;
+        long[] x = a.codes();
+        long[] y = b.codes();
+        int common = 0;
+        for (int i = 0, j = 0; i < x.length && j < y.length; ) {
+            if (x[i] == y[j]) {
+                common++;
+                i++;
+                j++;
+            } else if (x[i] < y[j]) {
+                i++;
+            } else {
+                j++;
+            }
+        }
+        return 2.0 * common / (x.length + y.length);
+    }
+
+    /**
+     * The trigrams of a compact name as sorted codes (three 16-bit characters in one long), computed once per record;
+     * the common trigrams of two names (a multiset intersection) are then one merge of two sorted arrays.
+     */
+    record Trigrams(String text, long[] codes) {
+
+        static Trigrams of(String text) {
+            String padded = "  " + text + " ";
+            long[] codes = new long[padded.length() - 2];
+            for (int i = 0; i < codes.length; i++) {
+                codes[i] = (long) padded.charAt(i) << 32 | (long) padded.charAt(i + 1) << 16 | padded.charAt(i + 2);
+            }
+            java.util.Arrays.sort(codes);
+            return new Trigrams(text, codes);
+        }
     }
 }
