@@ -6,12 +6,18 @@ import static de.kimgraph.api.analytics.DuplicateAnswers.keysWithRolePrefix;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
 
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import de.kimgraph.api.ApiTest;
+import de.kimgraph.queries.analytics.Finding;
+import de.kimgraph.queries.analytics.Scope;
+import de.kimgraph.queries.analytics.duplicates.DuplicateStructures;
+import de.kimgraph.queries.analytics.duplicates.Thresholds;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -24,6 +30,9 @@ class DuplicateStructuresDemoTest extends ApiTest {
     private static final String AUENSTADT = "999990001001";
     private static final String TANNWALD = "999990002002";
     private static final String AS_OF = "2026-12-01";
+
+    @Autowired
+    DuplicateStructures duplicates;
 
     private DuplicateAnswers run(String area, String asOf, Map<String, Object> arguments) {
         Map<String, Object> variables = new HashMap<>(arguments);
@@ -241,5 +250,18 @@ class DuplicateStructuresDemoTest extends ApiTest {
         assertThat(wrongKind.at("/errors/0/message").asString()).contains("STATUS_GAP");
         assertThat(unknownArea.at("/errors/0/extensions/classification").asString()).isEqualTo("BAD_REQUEST");
         assertThat(badThreshold.at("/errors/0/message").asString()).contains("minOverlap");
+    }
+
+    @Test
+    void theTenantPredicateShowsOnlyTheCallersTenants() {
+        LocalDate asOf = LocalDate.parse(AS_OF);
+        DuplicateStructures.Report own = duplicates.analyse(new Scope(KREIS, asOf, List.of(KREIS)), Thresholds.DEFAULTS, null);
+        DuplicateStructures.Report other = duplicates.analyse(new Scope(KREIS, asOf, List.of("999920000000")),
+                Thresholds.DEFAULTS, null);
+
+        assertThat(own.findings().stream().map(Finding::kind).distinct()).containsExactlyElementsOf(DuplicateStructures.KINDS);
+        assertThat(own.findings()).hasSize(18);
+        assertThat(other.findings()).isEmpty();
+        assertThat(other.meetingLoad()).isEmpty();
     }
 }
