@@ -42,6 +42,9 @@ final class DuplicateBodies {
     /** Weighted overlap from which the pair is HIGH rather than MEDIUM. */
     static final double HIGH_OVERLAP = 0.8;
 
+    /** Members named in the explanation per side; the evidence lists all of them. */
+    private static final int LISTED = 10;
+
     private static final Map<String, String[]> LINKS = Map.of(
             "MANDATES", new String[] {"beauftragt", "mandates"},
             "FEEDS_INTO", new String[] {"liefert zu", "feeds into"},
@@ -90,10 +93,10 @@ final class DuplicateBodies {
                 links.stream().map(l -> LINKS.get(l)[1]).toList()) + "); check whether the overlap is intended.";
         String de = "„%s“ und „%s“ teilen sich %d von %d Mitgliedern (Jaccard %s, nach Hierarchieebene gewichtet %s) und bearbeiten dasselbe Handlungsfeld (%s) im selben Gebiet (%s). Nur in „%s“: %s; nur in „%s“: %s. Prüfen, ob die Gremien zusammengelegt oder Sitzungen und Themen abgestimmt werden können.%s"
                 .formatted(name1, name2, common.size(), union, de(jaccard), de(weighted), names(fields, true),
-                        names(areas, true), name1, names(only1, true), name2, names(only2, true), linkDe);
+                        names(areas, true), name1, names(only1, true, LISTED), name2, names(only2, true, LISTED), linkDe);
         String en = "'%s' and '%s' share %d of %d members (Jaccard %s, weighted by hierarchy level %s) and work on the same field (%s) in the same area (%s). Only in '%s': %s; only in '%s': %s. Check whether the bodies can be merged or their meetings and topics aligned.%s"
                 .formatted(name1, name2, common.size(), union, en(jaccard), en(weighted), names(fields, false),
-                        names(areas, false), name1, names(only1, false), name2, names(only2, false), linkEn);
+                        names(areas, false), name1, names(only1, false, LISTED), name2, names(only2, false, LISTED), linkEn);
         String severity = !links.isEmpty() ? "LOW" : weighted >= HIGH_OVERLAP ? "HIGH" : "MEDIUM";
 
         Map<String, Double> figures = new LinkedHashMap<>();

@@ -8,6 +8,7 @@ import static de.kimgraph.queries.analytics.duplicates.Texts.round;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,13 +47,18 @@ final class FragmentedFunding {
                 .fetch().all().stream().map(FragmentedFunding::finding).toList();
     }
 
+    private static String title(Map<String, Object> position) {
+        String title = Texts.string(position, "title");
+        return title == null ? key(position) : title;
+    }
+
     private static Finding finding(Map<String, Object> row) {
         Map<String, Object> unit = map(row.get("unit"));
         String function = (String) row.get("function");
         Map<String, Map<String, Object>> positions = new TreeMap<>();
         Map<String, Map<String, Object>> programmes = new TreeMap<>();
         List<Map<String, Object>> fundings = new ArrayList<>(maps(row.get("fundings")));
-        fundings.sort(java.util.Comparator.comparing((Map<String, Object> f) -> key(map(f.get("position"))))
+        fundings.sort(Comparator.comparing((Map<String, Object> f) -> key(map(f.get("position"))))
                 .thenComparing(f -> key(map(f.get("programme")))));
         double fundedFte = 0.0;
         for (Map<String, Object> funding : fundings) {
@@ -66,14 +72,14 @@ final class FragmentedFunding {
         String name = Texts.label(unit, true);
         List<Evidence> evidence = new ArrayList<>();
         evidence.add(new Evidence("ACTOR", key(unit), name, "Einheit"));
-        positions.values().forEach(p -> evidence.add(new Evidence("POSITION", key(p), Texts.string(p, "title"),
+        positions.values().forEach(p -> evidence.add(new Evidence("POSITION", key(p), title(p),
                 "Stelle gleicher Funktion")));
         programmes.values().forEach(p -> evidence.add(new Evidence("PROGRAMME", key(p), Texts.label(p, true),
                 "Förderprogramm")));
         for (Map<String, Object> funding : fundings) {
             Object fundingKey = funding.get("funding");
             if (fundingKey != null) {
-                evidence.add(new Evidence("FUNDING", fundingKey.toString(), Texts.string(map(funding.get("position")), "title")
+                evidence.add(new Evidence("FUNDING", fundingKey.toString(), title(map(funding.get("position")))
                         + " ← " + Texts.label(map(funding.get("programme")), true), "Förderanteil"));
             }
         }

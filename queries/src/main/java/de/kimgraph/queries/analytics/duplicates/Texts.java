@@ -42,6 +42,15 @@ final class Texts {
         return String.join(", ", records.stream().map(r -> label(r, german)).toList());
     }
 
+    /** As {@link #names(List, boolean)}, but at most {@code max} names and then "und n weitere"/"and n more". */
+    static String names(List<Map<String, Object>> records, boolean german, int max) {
+        if (records.size() <= max) {
+            return names(records, german);
+        }
+        int more = records.size() - max;
+        return names(records.subList(0, max), german) + (german ? " und " + more + " weitere" : " and " + more + " more");
+    }
+
     static String label(Map<String, Object> record, boolean german) {
         Object name = record.get("name");
         if (name == null) {
