@@ -13,7 +13,8 @@ RETURN h.key AS key, a.key AS source, b.key AS target, h.trigger AS trigger, h.m
        agreement IS NOT NULL
          AND (agreement.validFrom IS NULL OR agreement.validFrom <= $asOf)
          AND (agreement.validTo IS NULL OR agreement.validTo >= $asOf) AS agreementValid,
-       h.fromDomain AS fromDomain, fromDomain.labelDe AS fromDomainLabel,
-       h.toDomain AS toDomain, toDomain.labelDe AS toDomainLabel,
-       EXISTS { (fromDomain)-[:ADJACENT_TO]-(toDomain) } AS rechtskreiswechsel
+       h.fromDomain AS fromDomain, fromDomain.labelDe AS fromDomainLabel, fromDomain.labelEn AS fromDomainLabelEn,
+       h.toDomain AS toDomain, toDomain.labelDe AS toDomainLabel, toDomain.labelEn AS toDomainLabelEn,
+       CASE WHEN fromDomain IS NULL OR toDomain IS NULL THEN false
+            ELSE EXISTS { (fromDomain)-[:ADJACENT_TO]-(toDomain) } END AS rechtskreiswechsel
 ORDER BY key

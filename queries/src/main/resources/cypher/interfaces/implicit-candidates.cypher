@@ -8,11 +8,12 @@ WHERE s1.key < s2.key
   AND (s2.validFrom IS NULL OR s2.validFrom <= $asOf) AND (s2.validTo IS NULL OR s2.validTo >= $asOf)
   AND (u1.validFrom IS NULL OR u1.validFrom <= $asOf) AND (u1.validTo IS NULL OR u1.validTo >= $asOf)
   AND (u2.validFrom IS NULL OR u2.validFrom <= $asOf) AND (u2.validTo IS NULL OR u2.validTo >= $asOf)
-WITH s1, s2, collect(DISTINCT {first: d1.key, firstLabel: d1.labelDe, second: d2.key, secondLabel: d2.labelDe}) AS domains
+WITH s1, s2, collect(DISTINCT {first: d1.key, firstLabel: d1.labelDe, firstLabelEn: d1.labelEn,
+                                 second: d2.key, secondLabel: d2.labelDe, secondLabelEn: d2.labelEn}) AS domains
 MATCH (s1)-[f1:FOR_GROUP]->(t:TargetGroup)<-[f2:FOR_GROUP]-(s2)
 WHERE (f1.validFrom IS NULL OR f1.validFrom <= $asOf) AND (f1.validTo IS NULL OR f1.validTo >= $asOf)
   AND (f2.validFrom IS NULL OR f2.validFrom <= $asOf) AND (f2.validTo IS NULL OR f2.validTo >= $asOf)
-WITH s1, s2, domains, collect(DISTINCT {key: t.key, label: t.labelDe}) AS groups
+WITH s1, s2, domains, collect(DISTINCT {key: t.key, label: t.labelDe, labelEn: t.labelEn}) AS groups
 MATCH (s1)-[v1:SERVES]->(g1:Area), (s2)-[v2:SERVES]->(g2:Area)
 WHERE (v1.validFrom IS NULL OR v1.validFrom <= $asOf) AND (v1.validTo IS NULL OR v1.validTo >= $asOf)
   AND (v2.validFrom IS NULL OR v2.validFrom <= $asOf) AND (v2.validTo IS NULL OR v2.validTo >= $asOf)

@@ -680,6 +680,39 @@ public final class GraphAlgorithms {
         return result;
     }
 
+    /**
+     * For one broker v: the ordered pairs {@code {a, b}} it brokers across groups (every role but the
+     * coordinator's), by the same rules as {@link #brokerage}, sorted.
+     */
+    public static List<int[]> brokeredPairs(Graph ties, int[][] arcs, int[][] groups, int v) {
+        java.util.TreeSet<Integer> in = new java.util.TreeSet<>();
+        java.util.TreeSet<Integer> out = new java.util.TreeSet<>();
+        for (int[] arc : arcs) {
+            if (arc[1] == v && arc[0] != v) {
+                in.add(arc[0]);
+            }
+            if (arc[0] == v && arc[1] != v) {
+                out.add(arc[1]);
+            }
+        }
+        List<int[]> pairs = new ArrayList<>();
+        for (int a : in) {
+            if (groups[a].length == 0) {
+                continue;
+            }
+            for (int b : out) {
+                if (a == b || groups[b].length == 0 || ties.adjacent(a, b)) {
+                    continue;
+                }
+                boolean coordinator = sameGroup(groups[a], groups[b]) && sameGroup(groups[a], groups[v]);
+                if (!coordinator) {
+                    pairs.add(new int[] {a, b});
+                }
+            }
+        }
+        return pairs;
+    }
+
     /** Both sorted sets non-empty and sharing an element. */
     static boolean sameGroup(int[] x, int[] y) {
         int i = 0;

@@ -185,6 +185,17 @@ class GraphAlgorithmsTest {
         assertThat(GraphAlgorithms.brokeredPartners(TWO_TRIANGLES, 2)).containsExactly(1, 1, 2);
     }
 
+    @Test
+    void brokeredPairsListTheCrossGroupPairsOfOneBroker() {
+        Graph path = Graph.of(3, new int[] {0, 1}, new int[] {1, 2});
+        int[][] symmetric = {{0, 1}, {1, 0}, {1, 2}, {2, 1}};
+
+        assertThat(GraphAlgorithms.brokeredPairs(path, symmetric, new int[][] {{1}, {2}, {3}}, 1))
+                .containsExactly(new int[] {0, 2}, new int[] {2, 0});
+        // all in one group: a coordinator, not across groups
+        assertThat(GraphAlgorithms.brokeredPairs(path, symmetric, new int[][] {{1}, {1}, {1}}, 1)).isEmpty();
+    }
+
     private static Brokerage roles(Graph ties, int[][] arcs, int[][] groups) {
         return GraphAlgorithms.brokerage(ties, arcs, groups)[1];
     }
