@@ -1,4 +1,4 @@
-// Actors of the actor graph of an area on a date: the valid actors in scope (based in it, or providing a valid service / holding a valid membership in a valid body that serves / covers an area in it or around it) and their external partners (valid actors outside with a valid actor relation to one inside), with sector, level, area levels and legal domains
+// Actors of the actor graph of an area on a date: the valid actors in scope (based in it, or providing a valid service / holding a valid membership in a valid body that serves / covers an area in it or around it) and their external partners (valid actors outside with a valid actor relation to one inside), with sector, level, area levels and legal domains (with their German labels)
 CALL () {
   MATCH (a:Actor)
   WHERE ($tenants IS NULL OR a.tenant IN $tenants)
@@ -43,6 +43,6 @@ RETURN a.key AS key, a.name AS name, a.sector AS sector, a.level AS level, inSco
        COLLECT {
          MATCH (a)-[r:WORKS_UNDER]->(d:LegalDomain)
          WHERE (r.validFrom IS NULL OR r.validFrom <= $asOf) AND (r.validTo IS NULL OR r.validTo >= $asOf)
-         RETURN DISTINCT d.key
+         RETURN DISTINCT {key: d.key, label: d.labelDe}
        } AS legalDomains
 ORDER BY key

@@ -42,8 +42,11 @@ public final class ActorGraph {
     private final List<Body> bodies;
     private final Graph graph;
     private final boolean[] inBody;
+    private final Map<String, String> legalDomainLabels;
 
-    public ActorGraph(List<Actor> actors, List<Relation> relations, List<Body> bodies) {
+    public ActorGraph(List<Actor> actors, List<Relation> relations, List<Body> bodies,
+                      Map<String, String> legalDomainLabels) {
+        this.legalDomainLabels = Map.copyOf(legalDomainLabels);
         this.actors = List.copyOf(actors);
         this.relations = List.copyOf(relations);
         this.bodies = List.copyOf(bodies);
@@ -94,6 +97,11 @@ public final class ActorGraph {
 
     public List<Body> bodies() {
         return bodies;
+    }
+
+    /** German label of a legal domain some actor of the graph works under (the key when unknown). */
+    public String legalDomainLabel(String key) {
+        return legalDomainLabels.getOrDefault(key, key);
     }
 
     /** Whether the actor holds a valid membership in a valid body (also one without other members). */

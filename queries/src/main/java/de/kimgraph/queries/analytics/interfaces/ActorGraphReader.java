@@ -32,10 +32,17 @@ public class ActorGraphReader {
 
     public ActorGraph read(Scope scope) {
         List<ActorGraph.Actor> actors = new ArrayList<>();
+        Map<String, String> legalDomainLabels = new java.util.TreeMap<>();
         for (Map<String, Object> row : client.query(CypherFiles.get("interfaces/actors")).bindAll(scope.parameters())
                 .fetch().all()) {
+            List<String> legalDomains = new ArrayList<>();
+            for (Object domain : (List<?>) row.get("legalDomains")) {
+                Map<?, ?> d = (Map<?, ?>) domain;
+                legalDomains.add((String) d.get("key"));
+                legalDomainLabels.put((String) d.get("key"), String.valueOf(d.get("label")));
+            }
             actors.add(new ActorGraph.Actor((String) row.get("key"), (String) row.get("name"), (String) row.get("sector"),
-                    (String) row.get("level"), strings(row.get("areaLevels")), strings(row.get("legalDomains")),
+                    (String) row.get("level"), strings(row.get("areaLevels")), legalDomains.stream().sorted().toList(),
                     Boolean.TRUE.equals(row.get("inScope"))));
         }
         actors.sort(java.util.Comparator.comparing(ActorGraph.Actor::key));
@@ -64,7 +71,7 @@ public class ActorGraphReader {
         }
         relations.sort(java.util.Comparator.comparing(ActorGraph.Relation::key));
         bodies.sort(java.util.Comparator.comparing(ActorGraph.Body::key));
-        return new ActorGraph(actors, relations, bodies);
+        return new ActorGraph(actors, relations, bodies, legalDomainLabels);
     }
 
     static List<String> strings(Object value) {

@@ -61,6 +61,16 @@ public final class Graph {
         return weights[index];
     }
 
+    /** The row offsets, shared, for the inner loops of the algorithms in this package (not to be modified). */
+    int[] offsets() {
+        return offsets;
+    }
+
+    /** The neighbour arrays of all rows, shared, for the inner loops of the algorithms (not to be modified). */
+    int[] targets() {
+        return targets;
+    }
+
     public int[] neighbours(int v) {
         return Arrays.copyOfRange(targets, offsets[v], offsets[v + 1]);
     }

@@ -23,13 +23,17 @@ public final class GraphAlgorithms {
 
     /**
      * Above this many nodes betweenness is estimated from {@link #SAMPLED_SOURCES} sources instead of computed
-     * exactly. Exact Brandes is O(n·m): measured at about 0.1 s for 10^3 and several seconds for 10^4 actors on
-     * the project's 2-core machine, and a Kreis has 200–2,000 actors (DOMAIN.md §7), so every Kreis is exact and
-     * Land or federal scopes are sampled.
+     * exactly. Exact Brandes is O(n·m). Measured (CPU time of one thread, random graphs, on the project's 2-vCPU
+     * machine while it was shared): 10^3 nodes 0.12 s (average degree 11) to 0.33 s (degree 30); 2×10^3 nodes
+     * 0.5–0.9 s; 10^4 nodes 14–23 s exact against 1.3–2.0 s sampled. A Kreis has 200–2,000 actors (DOMAIN.md §7),
+     * so every Kreis is computed exactly, Land or federal scopes are sampled.
      */
-    public static final int EXACT_BETWEENNESS_MAX_NODES = 4_000;
+    public static final int EXACT_BETWEENNESS_MAX_NODES = 2_500;
 
-    /** Number of sampled sources above {@link #EXACT_BETWEENNESS_MAX_NODES} (Brandes–Pich estimator). */
+    /**
+     * Number of sampled sources above {@link #EXACT_BETWEENNESS_MAX_NODES} (Brandes–Pich estimator: the sums from
+     * k uniformly drawn sources, scaled by n/k; ENGINEERING-NOTES suggests about 1,000 for Land scale).
+     */
     public static final int SAMPLED_SOURCES = 1_000;
 
     /** Seed of the source sample, fixed so that the same graph always gives the same estimate. */
@@ -85,6 +89,8 @@ public final class GraphAlgorithms {
         if (n < 3) {
             return centrality;
         }
+        int[] offsets = g.offsets();
+        int[] targets = g.targets();
         int[] distance = new int[n];
         double[] sigma = new double[n];
         double[] delta = new double[n];
@@ -101,31 +107,36 @@ public final class GraphAlgorithms {
             while (head < tail) {
                 int v = order[head++];
                 int next = distance[v] + 1;
-                for (int e = g.start(v); e < g.end(v); e++) {
-                    int w = g.target(e);
-                    if (distance[w] < 0) {
+                double sigmaV = sigma[v];
+                for (int e = offsets[v], end = offsets[v + 1]; e < end; e++) {
+                    int w = targets[e];
+                    int dw = distance[w];
+                    if (dw < 0) {
                         distance[w] = next;
                         order[tail++] = w;
-                    }
-                    if (distance[w] == next) {
-                        sigma[w] += sigma[v];
+                        sigma[w] = sigmaV;
+                    } else if (dw == next) {
+                        sigma[w] += sigmaV;
                     }
                 }
             }
+            // delta[v] = sigma[v] · Σ over successors w of (1 + delta[w]) / sigma[w]; the quotient is kept per node
+            // (in delta, once w is done) so that no division runs per edge
             for (int i = tail - 1; i >= 0; i--) {
                 int v = order[i];
                 int next = distance[v] + 1;
                 double sum = 0;
-                for (int e = g.start(v); e < g.end(v); e++) {
-                    int w = g.target(e);
+                for (int e = offsets[v], end = offsets[v + 1]; e < end; e++) {
+                    int w = targets[e];
                     if (distance[w] == next) {
-                        sum += sigma[v] / sigma[w] * (1 + delta[w]);
+                        sum += delta[w];
                     }
                 }
-                delta[v] = sum;
+                double dependency = sigma[v] * sum;
                 if (v != s) {
-                    centrality[v] += sum;
+                    centrality[v] += dependency;
                 }
+                delta[v] = (1 + dependency) / sigma[v];
             }
             for (int i = 0; i < tail; i++) {
                 int v = order[i];

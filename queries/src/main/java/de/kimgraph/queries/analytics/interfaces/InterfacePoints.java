@@ -102,7 +102,7 @@ public class InterfacePoints {
         findings.addAll(bridges(graph, cuts, options));
         findings.addAll(brokers(graph, betweenness, options));
         for (Grouping grouping : options.groupings()) {
-            findings.addAll(brokerageRoles(scope, graph, grouping, options));
+            findings.addAll(brokerageRoles(graph, grouping, options));
         }
         return new Report(scope, graph.size(), graph.graph().edgeCount(), betweenness.sampled(),
                 betweenness.sources(), findings);
@@ -447,7 +447,7 @@ public class InterfacePoints {
         return findings;
     }
 
-    private List<Finding> brokerageRoles(Scope scope, ActorGraph graph, Grouping grouping, Options options) {
+    private List<Finding> brokerageRoles(ActorGraph graph, Grouping grouping, Options options) {
         int n = graph.size();
         int[][] groups = new int[n][];
         Map<String, Integer> ids = new HashMap<>();
@@ -492,8 +492,7 @@ public class InterfacePoints {
                     "vermittelte:r Partner:in (" + String.join(", ", byDomain ? graph.actor(i).legalDomains()
                             : graph.actor(i).sector() == null ? List.of() : List.of(graph.actor(i).sector())) + ")")));
             if (byDomain) {
-                Map<String, String> labels = legalDomainLabels(scope, linked);
-                linked.forEach(d -> evidence.add(new Evidence("LEGAL_DOMAIN", d, labels.getOrDefault(d, d),
+                linked.forEach(d -> evidence.add(new Evidence("LEGAL_DOMAIN", d, graph.legalDomainLabel(d),
                         "verbundener Rechtskreis")));
             }
             Map<String, Long> roleCounts = new LinkedHashMap<>();
@@ -532,13 +531,6 @@ public class InterfacePoints {
                     evidence).withFigures(figures).withInterfaceKind(InterfaceKinds.dominant(kinds)));
         }
         return findings;
-    }
-
-    private Map<String, String> legalDomainLabels(Scope scope, Set<String> keys) {
-        Map<String, String> labels = new HashMap<>();
-        client.query(CypherFiles.get("interfaces/legal-domain-labels"))
-                .bindAll(scope.parameters(Map.of("keys", List.copyOf(keys)))).fetch().all().forEach(row -> labels.put((String) row.get("key"), (String) row.get("label")));
-        return labels;
     }
 
     private static String roleDe(String role) {

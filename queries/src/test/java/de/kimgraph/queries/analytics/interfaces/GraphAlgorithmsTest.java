@@ -60,6 +60,25 @@ class GraphAlgorithmsTest {
     }
 
     @Test
+    void aboveTheExactLimitBetweennessIsSampledWithAFixedSeed() {
+        int n = GraphAlgorithms.EXACT_BETWEENNESS_MAX_NODES + 500;
+        Graph.Builder star = new Graph.Builder(n);
+        for (int leaf = 1; leaf < n; leaf++) {
+            star.add(0, leaf);
+        }
+        Graph g = star.build();
+
+        GraphAlgorithms.Betweenness first = GraphAlgorithms.betweenness(g);
+        GraphAlgorithms.Betweenness second = GraphAlgorithms.betweenness(g);
+
+        assertThat(first.sampled()).isTrue();
+        assertThat(first.sources()).isEqualTo(GraphAlgorithms.SAMPLED_SOURCES);
+        assertThat(first.values()[0]).isCloseTo(1.0, within(0.01));
+        assertThat(first.values()[1]).isZero();
+        assertThat(first.values()).containsExactly(second.values());
+    }
+
+    @Test
     void twoTrianglesJoinedByABridge() {
         assertThat(GraphAlgorithms.betweenness(TWO_TRIANGLES).values())
                 .containsExactly(new double[] {0, 0, 0.6, 0.6, 0, 0}, within(1e-12));
