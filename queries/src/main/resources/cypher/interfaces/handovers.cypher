@@ -1,0 +1,20 @@
+// Declared case handovers (HANDS_OVER_TO) valid on a date between actors of the graph with at least one side in scope, with what makes them managed: a valid governing agreement, a named contact, a medium other than NONE; and whether they are a Rechtskreiswechsel (adjacent legal domains)
+MATCH (a:Actor)-[h:HANDS_OVER_TO]->(b:Actor)
+WHERE ($tenants IS NULL OR a.tenant IN $tenants)
+  AND a.key IN $actors AND b.key IN $actors
+  AND (a.key IN $inScope OR b.key IN $inScope)
+  AND (h.validFrom IS NULL OR h.validFrom <= $asOf) AND (h.validTo IS NULL OR h.validTo >= $asOf)
+OPTIONAL MATCH (agreement:Agreement {key: h.agreement})
+OPTIONAL MATCH (fromDomain:LegalDomain {key: h.fromDomain})
+OPTIONAL MATCH (toDomain:LegalDomain {key: h.toDomain})
+RETURN h.key AS key, a.key AS source, b.key AS target, h.trigger AS trigger, h.medium AS medium,
+       coalesce(h.namedContact, false) AS namedContact,
+       h.agreement AS agreementKey, agreement.title AS agreementTitle,
+       agreement IS NOT NULL
+         AND (agreement.validFrom IS NULL OR agreement.validFrom <= $asOf)
+         AND (agreement.validTo IS NULL OR agreement.validTo >= $asOf) AS agreementValid,
+       h.fromDomain AS fromDomain, fromDomain.labelDe AS fromDomainLabel, fromDomain.labelEn AS fromDomainLabelEn,
+       h.toDomain AS toDomain, toDomain.labelDe AS toDomainLabel, toDomain.labelEn AS toDomainLabelEn,
+       CASE WHEN fromDomain IS NULL OR toDomain IS NULL THEN false
+            ELSE EXISTS { (fromDomain)-[:ADJACENT_TO]-(toDomain) } END AS rechtskreiswechsel
+ORDER BY key

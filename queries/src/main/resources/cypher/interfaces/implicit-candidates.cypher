@@ -1,0 +1,39 @@
+// Candidates for implicit interfaces: pairs of valid services for the same target group, under adjacent legal domains (ADJACENT_TO, either direction), serving overlapping areas (one contains the other) where the overlap meets the scope; aggregated per pair with their valid providers. The pairs whose providers are tied are subtracted in the JVM (set difference against the actor graph).
+MATCH (s1:Service)
+WHERE ($tenants IS NULL OR s1.tenant IN $tenants)
+  AND (s1.validFrom IS NULL OR s1.validFrom <= $asOf) AND (s1.validTo IS NULL OR s1.validTo >= $asOf)
+MATCH (s1)-[u1:UNDER]->(d1:LegalDomain)-[:ADJACENT_TO]-(d2:LegalDomain)<-[u2:UNDER]-(s2:Service)
+WHERE s1.key < s2.key
+  AND ($tenants IS NULL OR s2.tenant IN $tenants)
+  AND (s2.validFrom IS NULL OR s2.validFrom <= $asOf) AND (s2.validTo IS NULL OR s2.validTo >= $asOf)
+  AND (u1.validFrom IS NULL OR u1.validFrom <= $asOf) AND (u1.validTo IS NULL OR u1.validTo >= $asOf)
+  AND (u2.validFrom IS NULL OR u2.validFrom <= $asOf) AND (u2.validTo IS NULL OR u2.validTo >= $asOf)
+WITH s1, s2, collect(DISTINCT {first: d1.key, firstLabel: d1.labelDe, firstLabelEn: d1.labelEn,
+                                 second: d2.key, secondLabel: d2.labelDe, secondLabelEn: d2.labelEn}) AS domains
+MATCH (s1)-[f1:FOR_GROUP]->(t:TargetGroup)<-[f2:FOR_GROUP]-(s2)
+WHERE (f1.validFrom IS NULL OR f1.validFrom <= $asOf) AND (f1.validTo IS NULL OR f1.validTo >= $asOf)
+  AND (f2.validFrom IS NULL OR f2.validFrom <= $asOf) AND (f2.validTo IS NULL OR f2.validTo >= $asOf)
+WITH s1, s2, domains, collect(DISTINCT {key: t.key, label: t.labelDe, labelEn: t.labelEn}) AS groups
+MATCH (s1)-[v1:SERVES]->(g1:Area), (s2)-[v2:SERVES]->(g2:Area)
+WHERE (v1.validFrom IS NULL OR v1.validFrom <= $asOf) AND (v1.validTo IS NULL OR v1.validTo >= $asOf)
+  AND (v2.validFrom IS NULL OR v2.validFrom <= $asOf) AND (v2.validTo IS NULL OR v2.validTo >= $asOf)
+WITH s1, s2, domains, groups,
+     CASE WHEN EXISTS { (g1)-[:PART_OF*0..]->(g2) } THEN g1
+          WHEN EXISTS { (g2)-[:PART_OF*0..]->(g1) } THEN g2 END AS overlap
+WHERE overlap IS NOT NULL
+  AND (EXISTS { (overlap)-[:PART_OF*0..]->(:Area {key: $area}) } OR EXISTS { (:Area {key: $area})-[:PART_OF*0..]->(overlap) })
+WITH s1, s2, domains, groups, collect(DISTINCT {key: overlap.key, label: overlap.name}) AS areas
+RETURN s1.key AS first, s1.name AS firstName, s2.key AS second, s2.name AS secondName, domains, groups, areas,
+       COLLECT {
+         MATCH (p:Actor)-[r:PROVIDES]->(s1)
+         WHERE (r.validFrom IS NULL OR r.validFrom <= $asOf) AND (r.validTo IS NULL OR r.validTo >= $asOf)
+           AND (p.validFrom IS NULL OR p.validFrom <= $asOf) AND (p.validTo IS NULL OR p.validTo >= $asOf)
+         RETURN p.key ORDER BY p.key
+       } AS firstProviders,
+       COLLECT {
+         MATCH (p:Actor)-[r:PROVIDES]->(s2)
+         WHERE (r.validFrom IS NULL OR r.validFrom <= $asOf) AND (r.validTo IS NULL OR r.validTo >= $asOf)
+           AND (p.validFrom IS NULL OR p.validFrom <= $asOf) AND (p.validTo IS NULL OR p.validTo >= $asOf)
+         RETURN p.key ORDER BY p.key
+       } AS secondProviders
+ORDER BY first, second
