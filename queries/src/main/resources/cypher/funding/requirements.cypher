@@ -1,0 +1,15 @@
+// Which requirements these programmes place on other structures, and which requirements of other programmes concern them
+UNWIND $programmes AS programmeKey
+MATCH (p:FundingProgramme {key: programmeKey})
+WHERE ($tenants IS NULL OR p.tenant IN $tenants)
+CALL (p) {
+  MATCH (p)-[r:REQUIRES]->(q:Requirement)
+  WHERE all(x IN [r, q] WHERE (x.validFrom IS NULL OR x.validFrom <= $asOf) AND (x.validTo IS NULL OR x.validTo >= $asOf))
+  RETURN 'REQUIRED_BY_PROGRAMME' AS direction, q{.*} AS requirement, p{.*} AS other
+  UNION ALL
+  MATCH (p)<-[c:CONCERNS]-(q:Requirement)<-[r:REQUIRES]-(o:FundingProgramme)
+  WHERE all(x IN [c, q, r, o] WHERE (x.validFrom IS NULL OR x.validFrom <= $asOf) AND (x.validTo IS NULL OR x.validTo >= $asOf))
+  RETURN 'CONCERNS_PROGRAMME' AS direction, q{.*} AS requirement, o{.*} AS other
+}
+RETURN p.key AS programme, direction, requirement, other
+ORDER BY programme, direction, requirement.key

@@ -1,0 +1,22 @@
+// Which relations between actors, at least one of them of the area, were valid on $from and not on $to (ENDED), or the reverse (ADDED)
+// A relation is valid on a day when it and both its actors are.
+MATCH (area:Area {key: $area})
+WITH COLLECT { MATCH (g:Area)-[:PART_OF*0..]->(area) RETURN g } AS inside,
+     COLLECT { MATCH (area)-[:PART_OF*0..]->(up:Area) RETURN up } AS above
+WITH inside, inside + above AS covering
+WITH COLLECT {
+       MATCH (a:Actor)
+       WHERE ($tenants IS NULL OR a.tenant IN $tenants)
+         AND (EXISTS { MATCH (a)-[:BASED_IN]->(g:Area) WHERE g IN inside }
+           OR EXISTS { MATCH (a)-[:PROVIDES]->(:Service)-[:SERVES]->(g:Area) WHERE g IN covering }
+           OR EXISTS { MATCH (a)-[:MEMBER_OF]->(:Body)-[:COVERS]->(g:Area) WHERE g IN covering })
+       RETURN a } AS actors
+UNWIND actors AS a
+MATCH (a)-[r:COOPERATES_WITH|REFERS_TO|COMMISSIONS|CO_FINANCES|SUPERVISES|HANDS_OVER_TO]-(o:Actor)
+WITH DISTINCT r, startNode(r) AS src, endNode(r) AS dst
+WITH r, src, dst, all(x IN [r, src, dst] WHERE (x.validFrom IS NULL OR x.validFrom <= $from) AND (x.validTo IS NULL OR x.validTo >= $from)) AS atFrom,
+     all(x IN [r, src, dst] WHERE (x.validFrom IS NULL OR x.validFrom <= $to) AND (x.validTo IS NULL OR x.validTo >= $to)) AS atTo
+WHERE atFrom <> atTo
+RETURN 'RELATION' AS kind, CASE WHEN atTo THEN 'ADDED' ELSE 'ENDED' END AS change, r.key AS key,
+       src.name + ' → ' + dst.name + ' (' + type(r) + ')' AS label, r.validFrom AS validFrom, r.validTo AS validTo
+ORDER BY change, key
