@@ -5,8 +5,11 @@ WHERE ($tenants IS NULL OR a.tenant IN $tenants)
   AND (a.key IN $inScope OR b.key IN $inScope)
   AND (h.validFrom IS NULL OR h.validFrom <= $asOf) AND (h.validTo IS NULL OR h.validTo >= $asOf)
 OPTIONAL MATCH (agreement:Agreement {key: h.agreement})
+  WHERE $tenants IS NULL OR agreement.tenant IN $tenants
 OPTIONAL MATCH (fromDomain:LegalDomain {key: h.fromDomain})
+  WHERE $tenants IS NULL OR fromDomain.tenant IN $tenants OR fromDomain.tenant = 'REFERENCE'
 OPTIONAL MATCH (toDomain:LegalDomain {key: h.toDomain})
+  WHERE $tenants IS NULL OR toDomain.tenant IN $tenants OR toDomain.tenant = 'REFERENCE'
 RETURN h.key AS key, a.key AS source, b.key AS target, h.trigger AS trigger, h.medium AS medium,
        coalesce(h.namedContact, false) AS namedContact,
        h.agreement AS agreementKey, agreement.title AS agreementTitle,

@@ -11,10 +11,16 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import java.time.LocalDate;
+
 import de.kimgraph.api.ApiTest;
 import de.kimgraph.model.testing.TestNeo4j;
+import de.kimgraph.queries.analytics.Finding;
+import de.kimgraph.queries.analytics.Scope;
+import de.kimgraph.queries.analytics.interfaces.InterfacePoints;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -33,6 +39,9 @@ class InterfacePointsTest extends ApiTest {
 
     private static final List<String> INITIATIVES = List.of("ini-fahrradwerkstatt-lindenfurt", "ini-frauentreff-auental",
             "ini-helferkreis-quellingen", "ini-sprachcafe-birkenhain", "ini-willkommen-tannwald");
+
+    @Autowired
+    InterfacePoints interfacePointsBean;
 
     @AfterEach
     void removeFixtures() {
@@ -190,6 +199,21 @@ class InterfacePointsTest extends ApiTest {
         assertThat(tannwald.path("actorCount").asInt()).isBetween(2, 53);
         // the implicit interface lies in Kreis-wide services, which cover Tannwald too
         assertThat(ofKind(tannwald, "IMPLICIT_INTERFACE")).hasSize(1);
+    }
+
+    @Test
+    void theCallersTenantsBoundTheGraph() {
+        LocalDate asOf = LocalDate.parse(AS_OF);
+
+        InterfacePoints.Report own = interfacePointsBean.analyse(new Scope(KREIS, asOf, List.of(KREIS)),
+                InterfacePoints.Options.DEFAULTS);
+        InterfacePoints.Report foreign = interfacePointsBean.analyse(new Scope(KREIS, asOf, List.of(HANDOVER_KREIS)),
+                InterfacePoints.Options.DEFAULTS);
+
+        assertThat(own.actorCount()).isEqualTo(54);
+        assertThat(own.findings()).extracting(Finding::kind).contains("UNMANAGED_HANDOVER", "IMPLICIT_INTERFACE");
+        assertThat(foreign.actorCount()).isZero();
+        assertThat(foreign.findings()).isEmpty();
     }
 
     // ---- scenario: the Rechtskreiswechsel (DOMAIN.md §6)

@@ -6,6 +6,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.SplittableRandom;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The graph algorithms of the interface and network-health analyses, on a {@link Graph} projected from Cypher
  * and run in the JVM.
@@ -83,7 +85,7 @@ public final class GraphAlgorithms {
      * With {@code sources == null} every node is a source (exact); otherwise the sums are scaled by
      * {@code n / sources.length}.
      */
-    public static double[] betweenness(Graph g, int[] sources) {
+    public static double[] betweenness(Graph g, int @Nullable [] sources) {
         int n = g.size();
         double[] centrality = new double[n];
         if (n < 3) {

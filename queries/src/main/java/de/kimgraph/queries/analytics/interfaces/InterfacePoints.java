@@ -500,8 +500,9 @@ public class InterfacePoints {
             roleCounts.put("gatekeeper", b.gatekeeper());
             roleCounts.put("representative", b.representative());
             roleCounts.put("itinerant", b.itinerant());
-            String mainRole = roleCounts.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey)
-                    .orElse("liaison");
+            long most = roleCounts.values().stream().mapToLong(Long::longValue).max().orElse(0);
+            List<String> mainRoles = roleCounts.entrySet().stream().filter(e -> e.getValue() == most)
+                    .map(Map.Entry::getKey).toList();
             Map<String, Double> figures = new LinkedHashMap<>();
             figures.put("brokeredAcrossGroups", (double) b.acrossGroups());
             figures.put("coordinator", (double) b.coordinator());
@@ -520,13 +521,15 @@ public class InterfacePoints {
                             + "Repräsentant:in %d, Itinerant %d). Solche Brücken zwischen %s sind wertvoll und "
                             + "verletzlich: halten Sie sie fest, z. B. in einer Vereinbarung.")
                             .formatted(actor.name(), across, b.acrossGroups(), linkedDe, actor.name(),
-                                    roleDe(mainRole), b.liaison(), b.gatekeeper(), b.representative(), b.itinerant(),
+                                    mainRoles.stream().map(InterfacePoints::roleDe).collect(Collectors.joining(" und ")),
+                                    b.liaison(), b.gatekeeper(), b.representative(), b.itinerant(),
                                     across),
                     ("%s brokers across %s: %d pairs of actors from different groups (%s) that are not tied directly "
                             + "are linked through it, above all as %s (Gould–Fernandez: liaison %d, gatekeeper %d, "
                             + "representative %d, itinerant %d). Such bridges between %s are valuable and fragile: "
                             + "secure them, e.g. in an agreement.")
-                            .formatted(actor.name(), acrossEn, b.acrossGroups(), linkedEn, mainRole, b.liaison(),
+                            .formatted(actor.name(), acrossEn, b.acrossGroups(), linkedEn, String.join(" and ", mainRoles),
+                                    b.liaison(),
                                     b.gatekeeper(), b.representative(), b.itinerant(), acrossEn),
                     evidence).withFigures(figures).withInterfaceKind(InterfaceKinds.dominant(kinds)));
         }
