@@ -235,13 +235,18 @@ public class FundingCliffs {
                     .map(r -> name(r.other())).collect(Collectors.joining(", ")) + ")");
         }
 
-        String endDe = ends == null ? "hätte es kein Ende: falls es endet" : "endet am " + DATE_DE.format(ends);
-        String endEn = ends == null ? "has no end date: if it ended" : "ends on " + ends;
         String explanationDe;
         String explanationEn;
+        String endDe = ends == null ? "hat kein festgelegtes Ende" : "endet am " + DATE_DE.format(ends);
+        String endEn = ends == null ? "has no set end" : "ends on " + ends;
         if (de.isEmpty()) {
             explanationDe = "Das Förderprogramm „" + name + "“ " + endDe + "; im Gebiet hängt nichts Erfasstes daran.";
             explanationEn = "The funding programme '" + name + "' " + endEn + "; nothing recorded in the area depends on it.";
+        } else if (ends == null) {
+            explanationDe = "Das Förderprogramm „" + name + "“ " + endDe + ". Endete es, entfielen im Gebiet "
+                    + String.join("; ", de) + ".";
+            explanationEn = "The funding programme '" + name + "' " + endEn + ". If it ended, the area would lose "
+                    + String.join("; ", en) + ".";
         } else {
             explanationDe = "Das Förderprogramm „" + name + "“ " + endDe + ". Damit entfallen im Gebiet "
                     + String.join("; ", de) + ". Anschlussfinanzierung klären oder den Übergang planen.";
