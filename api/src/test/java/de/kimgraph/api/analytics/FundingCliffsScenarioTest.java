@@ -130,11 +130,13 @@ class FundingCliffsScenarioTest extends ReportTestSupport {
 
     @Test
     void aProgrammeThatAlreadyEndedHasNothingLeftToLoseAndIsInfo() {
-        JsonNode past = cliffs(KREIS, Map.of("programme", "fx-prog-past")).at("/programmes/0");
+        JsonNode report = cliffs(KREIS, Map.of("programme", "fx-prog-past"));
+        JsonNode past = report.at("/programmes/0");
 
         assertThat(past.path("positions")).isEmpty();
         assertThat(past.path("grants")).isEmpty();
         assertThat(past.at("/finding/severity").asString()).isEqualTo("INFO");
-        assertThat(past.at("/finding/explanation").asString()).contains("endet am 30.06.2026", "hängt nichts Erfasstes daran");
+        assertThat(report.at("/findings/0/explanation").asString())
+                .contains("endete am 30.06.2026", "hängt nichts Erfasstes daran");
     }
 }
