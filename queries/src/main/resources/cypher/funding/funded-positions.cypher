@@ -10,7 +10,7 @@ WITH p,
 WITH p, inside, inside + above AS covering
 MATCH (p)<-[f:FUNDED_BY]-(pos:Position)-[iu:IN_UNIT]->(u:Actor)
 WHERE ($tenants IS NULL OR pos.tenant IN $tenants)
-  AND all(x IN [f, pos, iu, u] WHERE (x.validFrom IS NULL OR x.validFrom <= $asOf) AND (x.validTo IS NULL OR x.validTo >= $asOf))
+  AND all(x IN [p, f, pos, iu, u] WHERE (x.validFrom IS NULL OR x.validFrom <= $asOf) AND (x.validTo IS NULL OR x.validTo >= $asOf))
   AND (EXISTS { MATCH (u)-[b:BASED_IN]->(g:Area) WHERE g IN inside AND all(x IN [b] WHERE (x.validFrom IS NULL OR x.validFrom <= $asOf) AND (x.validTo IS NULL OR x.validTo >= $asOf)) }
     OR EXISTS { MATCH (u)-[pr:PROVIDES]->(s:Service)-[sv:SERVES]->(g:Area)
                 WHERE g IN covering AND all(x IN [pr, s, sv] WHERE (x.validFrom IS NULL OR x.validFrom <= $asOf) AND (x.validTo IS NULL OR x.validTo >= $asOf)) }

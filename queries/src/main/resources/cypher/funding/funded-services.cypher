@@ -9,7 +9,7 @@ WITH p,
 WITH p, inside + above AS covering
 MATCH (p)<-[f:FUNDED_BY]-(s:Service)
 WHERE ($tenants IS NULL OR s.tenant IN $tenants)
-  AND all(x IN [f, s] WHERE (x.validFrom IS NULL OR x.validFrom <= $asOf) AND (x.validTo IS NULL OR x.validTo >= $asOf))
+  AND all(x IN [p, f, s] WHERE (x.validFrom IS NULL OR x.validFrom <= $asOf) AND (x.validTo IS NULL OR x.validTo >= $asOf))
   AND EXISTS { MATCH (s)-[sv:SERVES]->(g:Area) WHERE g IN covering AND all(x IN [sv] WHERE (x.validFrom IS NULL OR x.validFrom <= $asOf) AND (x.validTo IS NULL OR x.validTo >= $asOf)) }
 RETURN p.key AS programme, s{.*} AS service,
        f{.*, type: type(f), _from: s.key, _to: p.key, _fromLabel: 'Service', _toLabel: 'FundingProgramme'} AS funding,

@@ -10,7 +10,7 @@ WITH p, inside + above AS covering
 MATCH (p)<-[f:FUNDED_BY]-(pos:Position)-[iu:IN_UNIT]->(u:Actor)-[m:MEMBER_OF]->(b:Body)
 WHERE ($tenants IS NULL OR pos.tenant IN $tenants)
   AND m.role IN ['CHAIR', 'CO_CHAIR', 'SECRETARIAT']
-  AND all(x IN [f, pos, iu, u, m, b] WHERE (x.validFrom IS NULL OR x.validFrom <= $asOf) AND (x.validTo IS NULL OR x.validTo >= $asOf))
+  AND all(x IN [p, f, pos, iu, u, m, b] WHERE (x.validFrom IS NULL OR x.validFrom <= $asOf) AND (x.validTo IS NULL OR x.validTo >= $asOf))
   AND EXISTS { MATCH (b)-[c:COVERS]->(g:Area) WHERE g IN covering AND all(x IN [c] WHERE (x.validFrom IS NULL OR x.validFrom <= $asOf) AND (x.validTo IS NULL OR x.validTo >= $asOf)) }
 RETURN p.key AS programme, b{.*} AS body,
        m{.*, type: type(m), _from: u.key, _to: b.key, _fromLabel: 'Actor', _toLabel: 'Body'} AS membership,

@@ -21,19 +21,19 @@ WITH p, COLLECT {
        RETURN a } AS actors
 CALL (p, actors) {
   MATCH (p)-[r:GRANTS]->(u:Actor)
-  WHERE u IN actors AND all(x IN [r] WHERE (x.validFrom IS NULL OR x.validFrom <= $asOf) AND (x.validTo IS NULL OR x.validTo >= $asOf))
+  WHERE u IN actors AND all(x IN [p, r] WHERE (x.validFrom IS NULL OR x.validFrom <= $asOf) AND (x.validTo IS NULL OR x.validTo >= $asOf))
   RETURN 'GRANT' AS kind, r.key AS key, r.amount AS amount, null AS from, u{.*} AS to
   UNION ALL
   MATCH (a:Actor)-[r:PASSES_ON]->(u:Actor)
   WHERE ($tenants IS NULL OR a.tenant IN $tenants)
     AND r.programme = p.key
     AND (a IN actors OR u IN actors)
-    AND all(x IN [r, a, u] WHERE (x.validFrom IS NULL OR x.validFrom <= $asOf) AND (x.validTo IS NULL OR x.validTo >= $asOf))
+    AND all(x IN [p, r, a, u] WHERE (x.validFrom IS NULL OR x.validFrom <= $asOf) AND (x.validTo IS NULL OR x.validTo >= $asOf))
   RETURN 'PASS_ON' AS kind, r.key AS key, r.amount AS amount, a{.*} AS from, u{.*} AS to
   UNION ALL
   MATCH (p)<-[fu:FUNDS]-(a:Actor)-[r:CO_FINANCES]->(u:Actor)
   WHERE (a IN actors OR u IN actors)
-    AND all(x IN [fu, a, r, u] WHERE (x.validFrom IS NULL OR x.validFrom <= $asOf) AND (x.validTo IS NULL OR x.validTo >= $asOf))
+    AND all(x IN [p, fu, a, r, u] WHERE (x.validFrom IS NULL OR x.validFrom <= $asOf) AND (x.validTo IS NULL OR x.validTo >= $asOf))
     AND (EXISTS { MATCH (p)-[gr:GRANTS]->(u) WHERE all(x IN [gr] WHERE (x.validFrom IS NULL OR x.validFrom <= $asOf) AND (x.validTo IS NULL OR x.validTo >= $asOf)) }
       OR EXISTS { MATCH ()-[po:PASSES_ON]->(u) WHERE po.programme = p.key AND all(x IN [po] WHERE (x.validFrom IS NULL OR x.validFrom <= $asOf) AND (x.validTo IS NULL OR x.validTo >= $asOf)) })
   RETURN 'CO_FINANCING' AS kind, r.key AS key, r.amount AS amount, a{.*} AS from, u{.*} AS to

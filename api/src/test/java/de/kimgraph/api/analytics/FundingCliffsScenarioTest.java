@@ -2,6 +2,7 @@ package de.kimgraph.api.analytics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.HashMap;
 import java.util.Map;
 
 import de.kimgraph.model.testing.TestNeo4j;
@@ -34,7 +35,7 @@ class FundingCliffsScenarioTest extends ReportTestSupport {
     }
 
     private JsonNode cliffs(String area, Map<String, Object> more) {
-        Map<String, Object> variables = new java.util.HashMap<>(Map.of("area", area, "asOf", AS_OF));
+        Map<String, Object> variables = new HashMap<>(Map.of("area", area, "asOf", AS_OF));
         variables.putAll(more);
         return graphQl().execute("fundingCliffs", variables).at("/data/fundingCliffs");
     }
@@ -125,5 +126,17 @@ class FundingCliffsScenarioTest extends ReportTestSupport {
         assertThat(texts(demo.path("programmes"), "/programme/key")).containsExactly("prog-esf-teilhabe");
         assertThat(texts(cliffs(TALHEIM, Map.of()).path("programmes"), "/programme/key"))
                 .containsExactly("fx-prog-validto", "fx-prog-wir");
+    }
+
+    @Test
+    void aProgrammeThatAlreadyEndedHasNothingLeftToLoseAndIsInfo() {
+        JsonNode report = cliffs(KREIS, Map.of("programme", "fx-prog-past"));
+        JsonNode past = report.at("/programmes/0");
+
+        assertThat(past.path("positions")).isEmpty();
+        assertThat(past.path("grants")).isEmpty();
+        assertThat(past.at("/finding/severity").asString()).isEqualTo("INFO");
+        assertThat(report.at("/findings/0/explanation").asString())
+                .contains("endete am 30.06.2026", "hängt nichts Erfasstes daran");
     }
 }

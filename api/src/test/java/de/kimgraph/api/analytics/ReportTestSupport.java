@@ -1,5 +1,6 @@
 package de.kimgraph.api.analytics;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -28,7 +29,7 @@ abstract class ReportTestSupport extends ApiTest {
 
     static Map<String, Double> figures(JsonNode finding) {
         return finding.path("figures").valueStream().collect(Collectors.toMap(f -> f.path("name").asString(),
-                f -> f.path("value").asDouble(), (a, b) -> a, java.util.LinkedHashMap::new));
+                f -> f.path("value").asDouble(), (a, b) -> a, LinkedHashMap::new));
     }
 
     static String errorType(JsonNode answer) {

@@ -134,7 +134,7 @@ public class FundingCliffs {
             List<MoneyRelation> grants = ofKind(relations, "GRANT");
             List<MoneyRelation> passOns = ofKind(relations, "PASS_ON");
             List<MoneyRelation> coFinancings = ofKind(relations, "CO_FINANCING");
-            Finding finding = finding(p, ends, fte, funded, fundedServices, led, grants, passOns, coFinancings, links);
+            Finding finding = finding(p, ends, scope.asOf(), fte, funded, fundedServices, led, grants, passOns, coFinancings, links);
             cliffs.add(new ProgrammeCliff(p, ends, fte, funded, fundedServices, led, grants, passOns, coFinancings,
                     links, finding));
         }
@@ -162,7 +162,7 @@ public class FundingCliffs {
         return money + requirements > 0 ? "LOW" : "INFO";
     }
 
-    private static Finding finding(Map<String, Object> p, @Nullable LocalDate ends, double fte,
+    private static Finding finding(Map<String, Object> p, @Nullable LocalDate ends, LocalDate asOf, double fte,
                                    List<FundedPosition> positions, List<FundedService> services, List<LedBody> bodies,
                                    List<MoneyRelation> grants, List<MoneyRelation> passOns,
                                    List<MoneyRelation> coFinancings, List<RequirementLink> requirements) {
@@ -235,13 +235,20 @@ public class FundingCliffs {
                     .map(r -> name(r.other())).collect(Collectors.joining(", ")) + ")");
         }
 
-        String endDe = ends == null ? "hätte es kein Ende: falls es endet" : "endet am " + DATE_DE.format(ends);
-        String endEn = ends == null ? "has no end date: if it ended" : "ends on " + ends;
         String explanationDe;
         String explanationEn;
+        boolean past = ends != null && ends.isBefore(asOf);
+        String endDe = ends == null ? "hat kein festgelegtes Ende"
+                : (past ? "endete am " : "endet am ") + DATE_DE.format(ends);
+        String endEn = ends == null ? "has no set end" : (past ? "ended on " : "ends on ") + ends;
         if (de.isEmpty()) {
             explanationDe = "Das Förderprogramm „" + name + "“ " + endDe + "; im Gebiet hängt nichts Erfasstes daran.";
             explanationEn = "The funding programme '" + name + "' " + endEn + "; nothing recorded in the area depends on it.";
+        } else if (ends == null) {
+            explanationDe = "Das Förderprogramm „" + name + "“ " + endDe + ". Endete es, entfielen im Gebiet "
+                    + String.join("; ", de) + ".";
+            explanationEn = "The funding programme '" + name + "' " + endEn + ". If it ended, the area would lose "
+                    + String.join("; ", en) + ".";
         } else {
             explanationDe = "Das Förderprogramm „" + name + "“ " + endDe + ". Damit entfallen im Gebiet "
                     + String.join("; ", de) + ". Anschlussfinanzierung klären oder den Übergang planen.";

@@ -1,5 +1,7 @@
 package de.kimgraph.queries.analytics.whodoeswhat;
 
+import java.util.Locale;
+
 /**
  * The four interface papers (<i>Schnittstellenpapiere</i>) the city of Augsburg publishes by hand (DOMAIN.md §1):
  * networks; responsibilities; time-limited projects and contact points; associations. Each has a German and an
@@ -42,11 +44,11 @@ public enum Paper {
 
     /** The paper for a path segment such as {@code projects-and-contacts} or an enum name. */
     public static Paper fromSlug(String slug) {
-        return valueOf(slug.strip().toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
+        return valueOf(slug.strip().toUpperCase(Locale.ROOT).replace('-', '_'));
     }
 
     /** The path segment of the REST download, e.g. {@code projects-and-contacts}. */
     public String slug() {
-        return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 }

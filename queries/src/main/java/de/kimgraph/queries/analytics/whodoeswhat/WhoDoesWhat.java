@@ -2,10 +2,13 @@ package de.kimgraph.queries.analytics.whodoeswhat;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import de.kimgraph.queries.analytics.CypherFiles;
 import de.kimgraph.queries.analytics.Scope;
@@ -94,7 +97,7 @@ public class WhoDoesWhat {
                 })
                 .toList();
 
-        java.util.Set<String> unitKeys = units.stream().map(UnitEntry::key).collect(java.util.stream.Collectors.toSet());
+        Set<String> unitKeys = units.stream().map(UnitEntry::key).collect(Collectors.toSet());
         boolean narrowToUnits = field == null && (targetGroup != null || legalDomain != null);
         List<BodyEntry> bodies = rows("whodoeswhat/bodies", parameters).stream()
                 .filter(r -> !narrowToUnits || strings(r.get("members")).stream().anyMatch(unitKeys::contains))
@@ -112,7 +115,7 @@ public class WhoDoesWhat {
         services.forEach(s -> s.contacts().forEach(c -> contacts.putIfAbsent((String) c.get("key"), c)));
         units.forEach(u -> u.contacts().forEach(c -> contacts.putIfAbsent((String) c.get("key"), c)));
         List<Map<String, Object>> sortedContacts = contacts.values().stream()
-                .sorted(java.util.Comparator.comparing((Map<String, Object> c) -> String.valueOf(c.get("actorName")))
+                .sorted(Comparator.comparing((Map<String, Object> c) -> String.valueOf(c.get("actorName")))
                         .thenComparing(c -> (String) c.get("key")))
                 .toList();
         return new WhoDoesWhatReport(area, scope.asOf(), filters, services, units, bodies, associations, sortedContacts);

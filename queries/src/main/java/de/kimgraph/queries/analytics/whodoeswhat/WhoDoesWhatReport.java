@@ -1,6 +1,8 @@
 package de.kimgraph.queries.analytics.whodoeswhat;
 
 import java.time.LocalDate;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -17,7 +19,7 @@ public record WhoDoesWhatReport(Map<String, Object> area, LocalDate asOf, Map<St
                                 List<AssociationEntry> associations, List<Map<String, Object>> contacts) {
 
     public WhoDoesWhatReport {
-        filters = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(filters));
+        filters = Collections.unmodifiableMap(new LinkedHashMap<>(filters));
         services = List.copyOf(services);
         units = List.copyOf(units);
         bodies = List.copyOf(bodies);
