@@ -1,4 +1,4 @@
-// The scope area and its Gemeinden (the areas with municipality = true in it, or the area itself if it is one), valid on asOf
+// The scope area and its Gemeinden (the areas with municipality = true in it, or the area itself if it is one), valid on asOf, each with the keys of itself and the areas containing it
 MATCH (a:Area {key: $area})
 WHERE ($tenants IS NULL OR a.tenant IN $tenants)
   AND (a.validFrom IS NULL OR a.validFrom <= $asOf) AND (a.validTo IS NULL OR a.validTo >= $asOf)
@@ -9,7 +9,13 @@ CALL (a) {
   WHERE ($tenants IS NULL OR g.tenant IN $tenants) AND g.municipality = true
     AND (g.validFrom IS NULL OR g.validFrom <= $asOf) AND (g.validTo IS NULL OR g.validTo >= $asOf)
   WITH DISTINCT g
+  CALL (g) {
+    MATCH (g) ((:Area)-[u:PART_OF]->(z:Area)
+               WHERE (u.validFrom IS NULL OR u.validFrom <= $asOf) AND (u.validTo IS NULL OR u.validTo >= $asOf)
+                 AND (z.validFrom IS NULL OR z.validFrom <= $asOf) AND (z.validTo IS NULL OR z.validTo >= $asOf))* (x:Area)
+    RETURN collect(DISTINCT x.key) AS chain
+  }
   ORDER BY g.key
-  RETURN collect(g {.*}) AS gemeinden
+  RETURN collect(g {.*, chain: chain}) AS gemeinden
 }
 RETURN a {.*} AS area, gemeinden

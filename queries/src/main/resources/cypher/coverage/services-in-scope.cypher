@@ -1,4 +1,4 @@
-// The valid services that reach the scope area (SERVE it, one of its sub-areas or an area containing it), with their own fields of action, those fields and all enclosing ones (a service in a sub-field is in the field), eligibility, ages and languages
+// The valid services that reach the scope area (SERVE it, one of its sub-areas or an area containing it), with their own fields of action (the analysis adds the enclosing fields: a service in a sub-field is in the field), eligibility, ages and languages
 MATCH (a:Area {key: $area})
 WHERE ($tenants IS NULL OR a.tenant IN $tenants)
   AND (a.validFrom IS NULL OR a.validFrom <= $asOf) AND (a.validTo IS NULL OR a.validTo >= $asOf)
@@ -20,14 +20,10 @@ WHERE ($tenants IS NULL OR s.tenant IN $tenants)
   AND (x.validFrom IS NULL OR x.validFrom <= $asOf) AND (x.validTo IS NULL OR x.validTo >= $asOf)
 WITH DISTINCT s
 CALL (s) {
-  MATCH (s)-[i:IN_FIELD]->(f0:FieldOfAction) ((:FieldOfAction)-[p:PART_OF]->(:FieldOfAction)
-                                              WHERE (p.validFrom IS NULL OR p.validFrom <= $asOf) AND (p.validTo IS NULL OR p.validTo >= $asOf))* (f:FieldOfAction)
+  MATCH (s)-[i:IN_FIELD]->(f:FieldOfAction)
   WHERE (i.validFrom IS NULL OR i.validFrom <= $asOf) AND (i.validTo IS NULL OR i.validTo >= $asOf)
-    AND (f0.validFrom IS NULL OR f0.validFrom <= $asOf) AND (f0.validTo IS NULL OR f0.validTo >= $asOf)
-    AND (f.validFrom IS NULL OR f.validFrom <= $asOf) AND (f.validTo IS NULL OR f.validTo >= $asOf)
-  RETURN collect(DISTINCT f0.key) AS ownFields, collect(DISTINCT f.key) AS fields
+  RETURN collect(f.key) AS ownFields
 }
 RETURN s.key AS key, s.name AS name, s.minAge AS minAge, s.maxAge AS maxAge,
-       coalesce(s.eligibleStatuses, []) AS eligibleStatuses, coalesce(s.languages, []) AS languages,
-       ownFields, fields
+       coalesce(s.eligibleStatuses, []) AS eligibleStatuses, coalesce(s.languages, []) AS languages, ownFields
 ORDER BY key

@@ -112,7 +112,8 @@ class CoverageWiring implements RuntimeWiringConfigurer {
             counsellingFields.add(field);
         }
         Map<String, Object> data = new HashMap<>();
-        data.put(REPORT, new Report(scope, options, () -> matrices.matrix(scope, options)));
+        boolean withCapacity = env.getSelectionSet().contains("cells/edges/node/capacityPer1000");
+        data.put(REPORT, new Report(scope, options, () -> matrices.matrix(scope, options, withCapacity)));
         data.put("area", area);
         data.put("asOf", scope.asOf());
         data.put("minServices", options.minServices());

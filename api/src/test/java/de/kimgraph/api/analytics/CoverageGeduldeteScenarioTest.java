@@ -15,7 +15,8 @@ import tools.jackson.databind.JsonNode;
  * DOMAIN.md §6 "Status gap" and "a Kreis-wide service covering its Gemeinden", as the fixture
  * {@code coverage-geduldete.json} (Kreis Kovental, fictional): MBE and an Integrationsmanagement with
  * "Bleibeperspektive" serve the whole Kreis but exclude tolerated persons; the one service that admitted everyone
- * ended on 2025-12-31; a language course admits tolerated persons but is no counselling.
+ * ended on 2025-12-31; a language course admits tolerated persons but is no counselling; a consultation hour
+ * serves the Kreis and Kovental-Nord in two fields at once.
  */
 class CoverageGeduldeteScenarioTest extends CoverageTestSupport {
 
@@ -41,9 +42,9 @@ class CoverageGeduldeteScenarioTest extends CoverageTestSupport {
         JsonNode gap = findings.getFirst();
         assertThat(keys(gap, "SERVICE", "lässt den Status zu")).isEmpty();
         assertThat(keys(gap, "SERVICE", "deckt das Alter ab"))
-                .containsExactly("svc-cov-asylverfahren", "svc-cov-im", "svc-cov-mbe");
+                .containsExactly("svc-cov-asylverfahren", "svc-cov-im", "svc-cov-mbe", "svc-cov-sprechstunde");
         assertThat(figures(gap)).containsExactly(Map.entry("fromAge", 18.0), Map.entry("admittingServices", 0.0),
-                Map.entry("excludingServices", 3.0));
+                Map.entry("excludingServices", 4.0));
         assertThat(gap.path("explanation").asString()).contains("Kein Angebot des Feldes lässt den Status überhaupt zu");
     }
 
@@ -117,5 +118,17 @@ class CoverageGeduldeteScenarioTest extends CoverageTestSupport {
         assertThat(minors.path("status").asString()).isEqualTo("NONE");
         assertThat(refugees.path("status").asString()).isEqualTo("THIN");
         assertThat(serviceKeys(refugees)).containsExactly("svc-cov-elterncafe");
+    }
+
+    @Test
+    void aServiceServingTheKreisAndAGemeindeInTwoFieldsCountsOnce() {
+        JsonNode cell = cell(KREIS, AS_OF, NORD, "SOCIAL_SECURITY", "NEWCOMERS", Map.of());
+        JsonNode strict = cell(KREIS, AS_OF, NORD, "SOCIAL_SECURITY", "NEWCOMERS", Map.of("minServices", 3));
+
+        assertThat(serviceKeys(cell)).containsExactly("svc-cov-mbe", "svc-cov-sprechstunde");
+        assertThat(cell.path("serviceCount").asInt()).isEqualTo(2);
+        assertThat(cell.path("status").asString()).isEqualTo("COVERED");
+        assertThat(strict.path("status").asString()).isEqualTo("THIN");
+        assertThat(cell.path("capacityPer1000").isNull()).as("the consultation hour has no capacity").isTrue();
     }
 }

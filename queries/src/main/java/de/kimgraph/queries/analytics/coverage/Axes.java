@@ -1,6 +1,8 @@
 package de.kimgraph.queries.analytics.coverage;
 
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,6 +54,18 @@ record Axes(Map<String, Object> area, List<Map<String, Object>> gemeinden, Map<S
     List<String> subFields(String field) {
         Map<String, Object> f = fields.get(field);
         return f == null ? List.of() : ((List<String>) f.getOrDefault("subFields", List.of())).stream().sorted().toList();
+    }
+
+    /** Each valid field with itself and the fields containing it: a service in a sub-field counts for them. */
+    Map<String, List<String>> enclosingFields() {
+        Map<String, List<String>> enclosing = new HashMap<>();
+        fields.keySet().forEach(field -> enclosing.put(field, new ArrayList<>(List.of(field))));
+        fields.keySet().forEach(field -> subFields(field).forEach(sub -> {
+            if (enclosing.containsKey(sub)) {
+                enclosing.get(sub).add(field);
+            }
+        }));
+        return enclosing;
     }
 
     static String label(Map<String, Object> vocabularyNode, boolean german) {

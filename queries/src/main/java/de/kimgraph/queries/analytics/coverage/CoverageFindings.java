@@ -50,6 +50,12 @@ public class CoverageFindings {
 
     private static final DateTimeFormatter GERMAN_DATE = DateTimeFormatter.ofPattern("dd.MM.yyyy");
 
+    /**
+     * At most this many services of one role are listed as evidence (and named in the explanation); the figures
+     * carry the full counts. A Land-wide body gap would otherwise list thousands of services.
+     */
+    static final int MAX_LISTED_SERVICES = 25;
+
     private final Neo4jClient client;
     private final ProgrammeRequirements requirements;
 
@@ -75,7 +81,7 @@ public class CoverageFindings {
     public List<Finding> findings(Scope scope, CoverageOptions options) {
         Axes axes = Axes.load(client, scope);
         axes.requireFields(options.counsellingFields(), "counsellingFields");
-        List<ServiceInScope> services = services(scope);
+        List<ServiceInScope> services = services(scope, axes);
         List<Finding> findings = new ArrayList<>(requirements.check(scope, axes.areaName()).findings());
         findings.addAll(statusGaps(scope, axes, services, options));
         findings.addAll(spatialGaps(scope, axes, options));
@@ -85,12 +91,17 @@ public class CoverageFindings {
         return findings;
     }
 
-    private List<ServiceInScope> services(Scope scope) {
+    private List<ServiceInScope> services(Scope scope, Axes axes) {
+        Map<String, List<String>> enclosing = axes.enclosingFields();
         return client.query(CypherFiles.get("coverage/services-in-scope")).bindAll(scope.parameters()).fetch().all()
-                .stream().map(row -> new ServiceInScope((String) row.get("key"), (String) row.get("name"),
-                        AgeBand.of((Number) row.get("minAge"), (Number) row.get("maxAge")),
-                        Axes.strings(row.get("eligibleStatuses")), Axes.strings(row.get("languages")),
-                        Axes.strings(row.get("ownFields")), Axes.strings(row.get("fields"))))
+                .stream().map(row -> {
+                    List<String> own = Axes.strings(row.get("ownFields")).stream().filter(enclosing::containsKey)
+                            .sorted().toList();
+                    List<String> fields = own.stream().flatMap(f -> enclosing.get(f).stream()).distinct().toList();
+                    return new ServiceInScope((String) row.get("key"), (String) row.get("name"),
+                            AgeBand.of((Number) row.get("minAge"), (Number) row.get("maxAge")),
+                            Axes.strings(row.get("eligibleStatuses")), Axes.strings(row.get("languages")), own, fields);
+                })
                 .toList();
     }
 
@@ -131,18 +142,18 @@ public class CoverageFindings {
         }
         fieldEvidence(axes, field, "Beratungsfeld", evidence);
         evidence.add(new Evidence("AREA", scope.area(), axes.areaName(), "Gebiet"));
-        for (ServiceInScope s : admitting) {
+        for (ServiceInScope s : listed(admitting)) {
             evidence.add(s.evidence("lässt den Status zu, Alter " + s.ages().range(true)));
         }
-        for (ServiceInScope s : excluding) {
+        for (ServiceInScope s : listed(excluding)) {
             evidence.add(s.evidence("deckt das Alter ab, schließt den Status aus"));
         }
 
         String admittingDe = admitting.isEmpty() ? "Kein Angebot des Feldes lässt den Status überhaupt zu."
-                : "Zugelassen wird der Status nur von: " + String.join(", ", admitting.stream()
+                : "Zugelassen wird der Status nur von: " + String.join(", ", listed(admitting).stream()
                 .map(s -> s.name() + " (" + s.ages().range(true) + ")").toList()) + ".";
         String admittingEn = admitting.isEmpty() ? "No service of the field admits the status at all."
-                : "Only these admit the status: " + String.join(", ", admitting.stream()
+                : "Only these admit the status: " + String.join(", ", listed(admitting).stream()
                 .map(s -> s.name() + " (" + s.ages().range(false) + ")").toList()) + ".";
         String excludingDe = excluding.isEmpty() ? "" : " " + excluding.size() + " Angebote decken dieses Alter ab, "
                 + "schließen den Status aber aus, z. B. " + examples(excluding) + ".";
@@ -223,8 +234,8 @@ public class CoverageFindings {
                 List<Evidence> evidence = new ArrayList<>();
                 fieldEvidence(axes, field, "Handlungsfeld", evidence);
                 evidence.add(new Evidence("AREA", scope.area(), axes.areaName(), "Gebiet"));
-                below.forEach(s -> evidence.add(s.evidence("endet mit " + (hole.from() - 1) + " Jahren (" + s.ages().range(true) + ")")));
-                above.forEach(s -> evidence.add(s.evidence("beginnt mit " + (hole.to() + 1) + " Jahren (" + s.ages().range(true) + ")")));
+                listed(below).forEach(s -> evidence.add(s.evidence("endet mit " + (hole.from() - 1) + " Jahren (" + s.ages().range(true) + ")")));
+                listed(above).forEach(s -> evidence.add(s.evidence("beginnt mit " + (hole.to() + 1) + " Jahren (" + s.ages().range(true) + ")")));
                 findings.add(Finding.of("AGE_GAP", "MEDIUM",
                         "Im Handlungsfeld %s deckt in %s kein gültiges Angebot das Alter %s ab, obwohl jüngere und ältere Menschen Angebote haben: "
                                 .formatted(fieldPhrase(axes, field, true), axes.areaName(), hole.from() == hole.to()
@@ -286,7 +297,7 @@ public class CoverageFindings {
             List<Evidence> evidence = new ArrayList<>();
             evidence.add(new Evidence("FIELD", field, axes.fieldLabel(field, true), "Handlungsfeld ohne Gremium"));
             evidence.add(new Evidence("AREA", scope.area(), axes.areaName(), "Gebiet"));
-            inField.forEach(s -> evidence.add(s.evidence("Angebot im Handlungsfeld")));
+            listed(inField).forEach(s -> evidence.add(s.evidence("Angebot im Handlungsfeld")));
             findings.add(Finding.of("BODY_GAP", "LOW",
                     "Im Handlungsfeld „%s“ gibt es in %s %d gültige Angebote (%s), aber kein aktives Gremium oder Netzwerk, das dieses Feld (oder ein übergeordnetes) adressiert. "
                             .formatted(axes.fieldLabel(field, true), axes.areaName(), inField.size(), names(inField))
@@ -330,7 +341,12 @@ public class CoverageFindings {
     }
 
     private static String names(List<ServiceInScope> services) {
-        return String.join(", ", services.stream().map(ServiceInScope::name).toList());
+        String names = String.join(", ", listed(services).stream().map(ServiceInScope::name).toList());
+        return services.size() > MAX_LISTED_SERVICES ? names + " …" : names;
+    }
+
+    private static List<ServiceInScope> listed(List<ServiceInScope> services) {
+        return services.size() > MAX_LISTED_SERVICES ? services.subList(0, MAX_LISTED_SERVICES) : services;
     }
 
     private static String examples(List<ServiceInScope> services) {

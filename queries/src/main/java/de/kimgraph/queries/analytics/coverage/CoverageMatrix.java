@@ -2,6 +2,8 @@ package de.kimgraph.queries.analytics.coverage;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -15,9 +17,70 @@ import org.jspecify.annotations.Nullable;
  */
 public final class CoverageMatrix {
 
-    /** A covered cell's services and capacity figure. */
-    record Covered(List<String> services, @Nullable Double capacityPer1000) {
+    /**
+     * Services of one (served area, own field, target group) row of the covered set: each entry is
+     * {@code [serviceKey, perThousand, shared]}, where {@code shared} says the service serves several areas or works
+     * in several fields, so that it can appear in more than one part of a cell.
+     */
+    record Part(List<List<?>> entries, int unshared) {
+
+        static Part of(List<List<?>> entries) {
+            return new Part(entries, (int) entries.stream().filter(e -> !Boolean.TRUE.equals(e.get(2))).count());
+        }
     }
+
+    /**
+     * A covered cell: the parts it unites (the rows of the Gemeinde and of the areas containing it, for the field and
+     * its sub-fields). Counting needs a set only for the shared services, so the summary of a Land-wide matrix does
+     * not copy service lists; the lists are built for the cells of a page.
+     */
+    record Covered(List<Part> parts) {
+
+        int count() {
+            int count = 0;
+            Set<Object> shared = null;
+            for (Part part : parts) {
+                count += part.unshared();
+                if (part.unshared() < part.entries().size()) {
+                    shared = shared == null ? new HashSet<>() : shared;
+                    for (List<?> entry : part.entries()) {
+                        if (Boolean.TRUE.equals(entry.get(2))) {
+                            shared.add(entry.get(0));
+                        }
+                    }
+                }
+            }
+            return count + (shared == null ? 0 : shared.size());
+        }
+
+        List<String> services() {
+            return distinct().keySet().stream().sorted().toList();
+        }
+
+        /** The sum of the services' capacity figures, or null when one of them has none. */
+        @Nullable Double capacityPer1000() {
+            double sum = 0;
+            for (Object value : distinct().values()) {
+                if (!(value instanceof Number n)) {
+                    return null;
+                }
+                sum += n.doubleValue();
+            }
+            return sum;
+        }
+
+        private Map<String, Object> distinct() {
+            Map<String, Object> services = new HashMap<>();
+            for (Part part : parts) {
+                for (List<?> entry : part.entries()) {
+                    services.put((String) entry.get(0), entry.get(1) == null ? NO_CAPACITY : entry.get(1));
+                }
+            }
+            return services;
+        }
+    }
+
+    private static final Object NO_CAPACITY = new Object();
 
     record CellKey(String area, String field, String targetGroup) {
     }
@@ -113,8 +176,8 @@ public final class CoverageMatrix {
                         continue;
                     }
                     if (matching >= offset && page.size() < limit) {
-                        page.add(new Cell(areaKey, fieldKey, groupKey, status,
-                                c == null ? List.of() : c.services(), c == null ? null : c.capacityPer1000()));
+                        page.add(c == null ? new Cell(areaKey, fieldKey, groupKey, status, List.of(), null)
+                                : new Cell(areaKey, fieldKey, groupKey, status, c.services(), c.capacityPer1000()));
                     }
                     matching++;
                 }
@@ -128,12 +191,15 @@ public final class CoverageMatrix {
      * and the cell's capacity figure is known and below it; COVERED otherwise.
      */
     private String status(Covered c) {
-        if (c.services().size() < options.minServices()) {
+        if (c.count() < options.minServices()) {
             return "THIN";
         }
         Double min = options.minCapacityPer1000();
-        if (min != null && c.capacityPer1000() != null && c.capacityPer1000() < min) {
-            return "THIN";
+        if (min != null) {
+            Double capacity = c.capacityPer1000();
+            if (capacity != null && capacity < min) {
+                return "THIN";
+            }
         }
         return "COVERED";
     }

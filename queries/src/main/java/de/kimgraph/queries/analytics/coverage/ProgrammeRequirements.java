@@ -197,7 +197,8 @@ public class ProgrammeRequirements {
         Map<String, String> providerNames = new HashMap<>();
         for (Map<String, Object> q : missing) {
             evidence.add(new Evidence("PROGRAMME", key(q), (String) q.get("name"), "Programm ohne definierte Schnittstelle"));
-            for (Map<String, Object> s : funded.getOrDefault(key(q), List.of())) {
+            List<Map<String, Object>> services = funded.getOrDefault(key(q), List.of());
+            for (Map<String, Object> s : services.subList(0, Math.min(services.size(), CoverageFindings.MAX_LISTED_SERVICES))) {
                 evidence.add(new Evidence("SERVICE", key(s), (String) s.get("name"),
                         "gefördertes Angebot ohne Schnittstellenvereinbarung"));
                 serviceNames.add((String) s.get("name"));
