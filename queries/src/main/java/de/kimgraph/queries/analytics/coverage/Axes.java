@@ -1,5 +1,9 @@
 package de.kimgraph.queries.analytics.coverage;
 
+import static de.kimgraph.queries.analytics.Rows.map;
+import static de.kimgraph.queries.analytics.Rows.maps;
+import static de.kimgraph.queries.analytics.Rows.strings;
+
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -71,21 +75,6 @@ record Axes(Map<String, Object> area, List<Map<String, Object>> gemeinden, Map<S
     static String label(Map<String, Object> vocabularyNode, boolean german) {
         Object label = german ? vocabularyNode.get("labelDe") : vocabularyNode.getOrDefault("labelEn", vocabularyNode.get("labelDe"));
         return label == null ? (String) vocabularyNode.get("key") : (String) label;
-    }
-
-    @SuppressWarnings("unchecked")
-    static Map<String, Object> map(@Nullable Object value) {
-        return value == null ? Map.of() : (Map<String, Object>) value;
-    }
-
-    @SuppressWarnings("unchecked")
-    static List<Map<String, Object>> maps(@Nullable Object value) {
-        return value == null ? List.of() : (List<Map<String, Object>>) value;
-    }
-
-    @SuppressWarnings("unchecked")
-    static List<String> strings(@Nullable Object value) {
-        return value == null ? List.of() : (List<String>) value;
     }
 
     private static Map<String, Map<String, Object>> byKey(@Nullable Object value) {

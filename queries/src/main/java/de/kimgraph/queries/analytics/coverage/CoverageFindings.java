@@ -1,5 +1,6 @@
 package de.kimgraph.queries.analytics.coverage;
 
+import de.kimgraph.queries.analytics.Rows;
 import java.text.NumberFormat;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -95,12 +96,12 @@ public class CoverageFindings {
         Map<String, List<String>> enclosing = axes.enclosingFields();
         return client.query(CypherFiles.get("coverage/services-in-scope")).bindAll(scope.parameters()).fetch().all()
                 .stream().map(row -> {
-                    List<String> own = Axes.strings(row.get("ownFields")).stream().filter(enclosing::containsKey)
+                    List<String> own = Rows.strings(row.get("ownFields")).stream().filter(enclosing::containsKey)
                             .sorted().toList();
                     List<String> fields = own.stream().flatMap(f -> enclosing.get(f).stream()).distinct().toList();
                     return new ServiceInScope((String) row.get("key"), (String) row.get("name"),
                             AgeBand.of((Number) row.get("minAge"), (Number) row.get("maxAge")),
-                            Axes.strings(row.get("eligibleStatuses")), Axes.strings(row.get("languages")), own, fields);
+                            Rows.strings(row.get("eligibleStatuses")), Rows.strings(row.get("languages")), own, fields);
                 })
                 .toList();
     }
@@ -129,7 +130,7 @@ public class CoverageFindings {
                               List<ServiceInScope> admitting, List<ServiceInScope> excluding) {
         String statusKey = (String) status.get("key");
         List<Map<String, Object>> groups = axes.groups().values().stream()
-                .filter(g -> Axes.strings(g.get("statuses")).equals(List.of(statusKey))).toList();
+                .filter(g -> Rows.strings(g.get("statuses")).equals(List.of(statusKey))).toList();
         String whoDe = groups.isEmpty() ? "Menschen mit dem Aufenthaltsstatus „" + Axes.label(status, true) + "“"
                 : Axes.label(groups.getFirst(), true) + " (Aufenthaltsstatus „" + Axes.label(status, true) + "“)";
         String whoEn = groups.isEmpty() ? "People with residence status \"" + Axes.label(status, false) + "\""
@@ -179,17 +180,17 @@ public class CoverageFindings {
         for (String field : options.counsellingFields()) {
             for (Map<String, Object> row : client.query(CypherFiles.get("coverage/counselling-reach"))
                     .bindAll(scope.parameters(Map.of("field", field))).fetch().all()) {
-                if (!Axes.strings(row.get("services")).isEmpty()) {
+                if (!Rows.strings(row.get("services")).isEmpty()) {
                     continue;
                 }
-                Map<String, Object> gemeinde = Axes.map(row.get("area"));
+                Map<String, Object> gemeinde = Rows.map(row.get("area"));
                 String name = (String) gemeinde.get("name");
                 List<Evidence> evidence = new ArrayList<>();
                 evidence.add(new Evidence("AREA", (String) gemeinde.get("key"), name, "Gemeinde ohne Beratungsangebot"));
                 fieldEvidence(axes, field, "Beratungsfeld", evidence);
                 List<String> endedDe = new ArrayList<>();
                 List<String> endedEn = new ArrayList<>();
-                for (Map<String, Object> ended : Axes.maps(row.get("ended"))) {
+                for (Map<String, Object> ended : Rows.maps(row.get("ended"))) {
                     LocalDate on = (LocalDate) ended.get("endedOn");
                     evidence.add(new Evidence("SERVICE", (String) ended.get("key"), (String) ended.get("name"),
                             "früheres Angebot, beendet am " + on));
@@ -263,7 +264,7 @@ public class CoverageFindings {
             if (offered.contains(language)) {
                 continue;
             }
-            List<Map<String, Object>> areas = Axes.maps(row.get("areas"));
+            List<Map<String, Object>> areas = Rows.maps(row.get("areas"));
             String nameDe = languageName(language, Locale.GERMAN);
             String nameEn = languageName(language, Locale.ENGLISH);
             List<Evidence> evidence = new ArrayList<>();

@@ -1,5 +1,6 @@
 package de.kimgraph.queries.analytics.coverage;
 
+import de.kimgraph.queries.analytics.Rows;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -64,7 +65,7 @@ public class CoverageMatrixQuery {
         for (Map<String, Object> gemeinde : axes.gemeinden()) {
             String gemeindeKey = (String) gemeinde.get("key");
             Map<CoverageMatrix.CellKey, List<CoverageMatrix.Part>> cells = new HashMap<>();
-            for (String servedArea : Axes.strings(gemeinde.get("chain"))) {
+            for (String servedArea : Rows.strings(gemeinde.get("chain"))) {
                 byServedArea.getOrDefault(servedArea, Map.of()).forEach((own, part) -> {
                     for (String field : enclosingFields.get(own.field())) {
                         cells.computeIfAbsent(new CoverageMatrix.CellKey(gemeindeKey, field, own.targetGroup()),

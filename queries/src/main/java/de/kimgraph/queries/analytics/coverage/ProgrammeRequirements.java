@@ -1,5 +1,6 @@
 package de.kimgraph.queries.analytics.coverage;
 
+import de.kimgraph.queries.analytics.Rows;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -60,11 +61,11 @@ public class ProgrammeRequirements {
         Set<String> concerned = new LinkedHashSet<>();
         for (Map<String, Object> row : rows) {
             String recipient = key(row.get("recipient"));
-            String kind = (String) Axes.map(row.get("requirement")).get("kind");
+            String kind = (String) Rows.map(row.get("requirement")).get("kind");
             if ("STEERING_BODY".equals(kind)) {
                 recipients.add(recipient);
             } else if ("DEFINED_INTERFACE".equals(kind)) {
-                for (Map<String, Object> q : Axes.maps(row.get("concerns"))) {
+                for (Map<String, Object> q : Rows.maps(row.get("concerns"))) {
                     pairs.add(Map.of("recipient", recipient, "programme", key(q)));
                     concerned.add(key(q));
                 }
@@ -83,14 +84,14 @@ public class ProgrammeRequirements {
         List<RequirementCheck> checks = new ArrayList<>();
         List<Finding> findings = new ArrayList<>();
         for (Map<String, Object> row : rows) {
-            Map<String, Object> requirement = Axes.map(row.get("requirement"));
+            Map<String, Object> requirement = Rows.map(row.get("requirement"));
             String kind = (String) requirement.get("kind");
-            Context context = new Context((String) row.get("grant"), Axes.map(row.get("programme")),
-                    Axes.map(row.get("recipient")), requirement, scope.area(), areaName);
+            Context context = new Context((String) row.get("grant"), Rows.map(row.get("programme")),
+                    Rows.map(row.get("recipient")), requirement, scope.area(), areaName);
             switch (kind) {
                 case "STEERING_BODY" -> steeringBody(context, steering.getOrDefault(key(context.recipient), List.of()),
                         checks, findings);
-                case "DEFINED_INTERFACE" -> definedInterface(context, Axes.maps(row.get("concerns")), agreements,
+                case "DEFINED_INTERFACE" -> definedInterface(context, Rows.maps(row.get("concerns")), agreements,
                         funded, checks, findings);
                 default -> checks.add(new RequirementCheck(context.grant, context.programme, context.recipient,
                         requirement, null, List.of()));
@@ -176,10 +177,10 @@ public class ProgrammeRequirements {
             for (Map<String, Object> a : found) {
                 metEvidence.add(new Evidence("AGREEMENT", (String) a.get("agreement"), (String) a.get("title"),
                         "Schnittstellenvereinbarung zu " + q.get("name")));
-                for (Map<String, Object> party : Axes.maps(a.get("parties"))) {
+                for (Map<String, Object> party : Rows.maps(a.get("parties"))) {
                     metEvidence.add(new Evidence("ACTOR", key(party), (String) party.get("name"), "Vertragspartei des Empfängers"));
                 }
-                for (Map<String, Object> link : Axes.maps(a.get("links"))) {
+                for (Map<String, Object> link : Rows.maps(a.get("links"))) {
                     boolean governs = "GOVERNS".equals(link.get("via"));
                     metEvidence.add(new Evidence(governs ? "SERVICE" : "ACTOR", key(link), (String) link.get("name"),
                             governs ? "geregeltes Angebot des Programms " + q.get("name")
@@ -202,7 +203,7 @@ public class ProgrammeRequirements {
                 evidence.add(new Evidence("SERVICE", key(s), (String) s.get("name"),
                         "gefördertes Angebot ohne Schnittstellenvereinbarung"));
                 serviceNames.add((String) s.get("name"));
-                for (Map<String, Object> p : Axes.maps(s.get("providers"))) {
+                for (Map<String, Object> p : Rows.maps(s.get("providers"))) {
                     providers.add(key(p));
                     providerNames.put(key(p), (String) p.get("name"));
                 }
@@ -243,6 +244,6 @@ public class ProgrammeRequirements {
     }
 
     private static String key(Object node) {
-        return (String) Axes.map(node).get("key");
+        return (String) Rows.map(node).get("key");
     }
 }

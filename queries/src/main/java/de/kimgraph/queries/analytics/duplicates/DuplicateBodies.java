@@ -3,12 +3,12 @@ package de.kimgraph.queries.analytics.duplicates;
 import static de.kimgraph.queries.analytics.duplicates.Texts.de;
 import static de.kimgraph.queries.analytics.duplicates.Texts.en;
 import static de.kimgraph.queries.analytics.duplicates.Texts.key;
-import static de.kimgraph.queries.analytics.duplicates.Texts.map;
-import static de.kimgraph.queries.analytics.duplicates.Texts.maps;
+import static de.kimgraph.queries.analytics.Rows.map;
+import static de.kimgraph.queries.analytics.Rows.maps;
 import static de.kimgraph.queries.analytics.duplicates.Texts.names;
 import static de.kimgraph.queries.analytics.duplicates.Texts.number;
 import static de.kimgraph.queries.analytics.duplicates.Texts.round;
-import static de.kimgraph.queries.analytics.duplicates.Texts.strings;
+import static de.kimgraph.queries.analytics.Rows.strings;
 
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -1,5 +1,6 @@
 package de.kimgraph.queries.analytics.duplicates;
 
+import de.kimgraph.queries.analytics.Rows;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -95,8 +96,8 @@ public class DuplicateStructures {
         return client.query(CypherFiles.get("duplicates/actors-in-scope")).bindAll(scope.parameters())
                 .fetch().all().stream()
                 .map(row -> new RecordMatcher.Record((String) row.get("key"), String.valueOf(row.get("name")),
-                        Texts.string(row, "address"), Texts.strings(row.get("identifiers")),
-                        Set.copyOf(Texts.strings(row.get("related")))))
+                        Texts.string(row, "address"), Rows.strings(row.get("identifiers")),
+                        Set.copyOf(Rows.strings(row.get("related")))))
                 .toList();
     }
 }

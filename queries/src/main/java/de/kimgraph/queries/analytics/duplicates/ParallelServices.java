@@ -1,8 +1,8 @@
 package de.kimgraph.queries.analytics.duplicates;
 
 import static de.kimgraph.queries.analytics.duplicates.Texts.key;
-import static de.kimgraph.queries.analytics.duplicates.Texts.map;
-import static de.kimgraph.queries.analytics.duplicates.Texts.maps;
+import static de.kimgraph.queries.analytics.Rows.map;
+import static de.kimgraph.queries.analytics.Rows.maps;
 import static de.kimgraph.queries.analytics.duplicates.Texts.names;
 
 import java.util.ArrayList;

@@ -1,5 +1,9 @@
 package de.kimgraph.queries.analytics.duplicates;
 
+import static de.kimgraph.queries.analytics.Rows.map;
+import static de.kimgraph.queries.analytics.Rows.maps;
+import static de.kimgraph.queries.analytics.Rows.strings;
+
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -57,21 +61,6 @@ final class Texts {
             name = german ? record.get("labelDe") : record.getOrDefault("labelEn", record.get("labelDe"));
         }
         return name == null ? String.valueOf(record.get("key")) : name.toString();
-    }
-
-    @SuppressWarnings("unchecked")
-    static Map<String, Object> map(@Nullable Object value) {
-        return value == null ? Map.of() : (Map<String, Object>) value;
-    }
-
-    @SuppressWarnings("unchecked")
-    static List<Map<String, Object>> maps(@Nullable Object value) {
-        return value == null ? List.of() : (List<Map<String, Object>>) value;
-    }
-
-    @SuppressWarnings("unchecked")
-    static List<String> strings(@Nullable Object value) {
-        return value == null ? List.of() : (List<String>) value;
     }
 
     static String key(Map<String, Object> record) {

@@ -1,5 +1,8 @@
 package de.kimgraph.queries.analytics.funding;
 
+import static de.kimgraph.queries.analytics.Rows.map;
+import static de.kimgraph.queries.analytics.Rows.maps;
+
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.time.LocalDate;
@@ -395,13 +398,4 @@ public class FundingCliffs {
         return value instanceof Number n ? n.doubleValue() : null;
     }
 
-    @SuppressWarnings("unchecked")
-    static Map<String, Object> map(@Nullable Object value) {
-        return value == null ? Map.of() : (Map<String, Object>) value;
-    }
-
-    @SuppressWarnings("unchecked")
-    static List<Map<String, Object>> maps(@Nullable Object value) {
-        return value == null ? List.of() : (List<Map<String, Object>>) value;
-    }
 }
