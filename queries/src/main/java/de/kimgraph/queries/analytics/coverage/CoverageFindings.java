@@ -283,10 +283,10 @@ public class CoverageFindings {
             }
             String requesting = String.join(", ", areas.stream().map(a -> (String) a.get("name")).toList());
             findings.add(Finding.of("LANGUAGE_GAP", "MEDIUM",
-                    "%s (%s) wird in %s nachgefragt, aber kein gültiges Angebot in %s bietet die Sprache an (%d Angebote geprüft). "
+                    "%s (%s) wird in %s nachgefragt, aber kein gültiges Angebot für %s (einschließlich kreis- und landesweiter Angebote) bietet die Sprache an (%d Angebote geprüft). "
                             .formatted(nameDe, language, requesting, axes.areaName(), services.size())
                             + "Zu klären: Sprachmittler:innen für die Sprache gewinnen oder ein Angebot um sie erweitern.",
-                    "%s (%s) is requested in %s, but no valid service in %s offers it (%d services checked). "
+                    "%s (%s) is requested in %s, but no valid service for %s (Kreis- and Land-wide ones included) offers it (%d services checked). "
                             .formatted(nameEn, language, requesting, axes.areaName(), services.size())
                             + "To do: recruit interpreters for the language, or extend a service to it.",
                     evidence));
