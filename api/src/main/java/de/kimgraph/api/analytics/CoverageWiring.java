@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -163,7 +164,7 @@ class CoverageWiring implements RuntimeWiringConfigurer {
             node.put("status", cell.status());
             node.put("serviceCount", cell.services().size());
             node.put("capacityPer1000", cell.capacityPer1000());
-            node.put("services", cell.services().stream().map(services::get).filter(s -> s != null).toList());
+            node.put("services", cell.services().stream().map(services::get).filter(Objects::nonNull).toList());
             edges.add(Map.of("cursor", cursor(index++), "node", node));
         }
         Map<String, Object> pageInfo = new HashMap<>();

@@ -5,12 +5,14 @@ import java.text.NumberFormat;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 import de.kimgraph.queries.analytics.CypherFiles;
 import de.kimgraph.queries.analytics.Evidence;
@@ -178,19 +180,27 @@ public class CoverageFindings {
     private List<Finding> spatialGaps(Scope scope, Axes axes, CoverageOptions options) {
         List<Finding> findings = new ArrayList<>();
         for (String field : options.counsellingFields()) {
-            for (Map<String, Object> row : client.query(CypherFiles.get("coverage/counselling-reach"))
-                    .bindAll(scope.parameters(Map.of("field", field))).fetch().all()) {
-                if (!Rows.strings(row.get("services")).isEmpty()) {
+            List<String> fields = new ArrayList<>(List.of(field));
+            fields.addAll(axes.subFields(field));
+            Map<String, Map<String, Object>> byArea = new HashMap<>();
+            client.query(CypherFiles.get("coverage/counselling-reach"))
+                    .bindAll(scope.parameters(Map.of("fields", fields))).fetch().all()
+                    .forEach(row -> byArea.put((String) row.get("area"), row));
+            for (Map<String, Object> gemeinde : axes.gemeinden()) {
+                List<Map<String, Object>> reach = Rows.strings(gemeinde.get("chain")).stream()
+                        .map(byArea::get).filter(r -> r != null).toList();
+                if (reach.stream().anyMatch(r -> !Rows.strings(r.get("services")).isEmpty())) {
                     continue;
                 }
-                Map<String, Object> gemeinde = Rows.map(row.get("area"));
+                Map<String, Map<String, Object>> endedServices = new TreeMap<>();
+                reach.forEach(r -> Rows.maps(r.get("ended")).forEach(e -> endedServices.putIfAbsent((String) e.get("key"), e)));
                 String name = (String) gemeinde.get("name");
                 List<Evidence> evidence = new ArrayList<>();
                 evidence.add(new Evidence("AREA", (String) gemeinde.get("key"), name, "Gemeinde ohne Beratungsangebot"));
                 fieldEvidence(axes, field, "Beratungsfeld", evidence);
                 List<String> endedDe = new ArrayList<>();
                 List<String> endedEn = new ArrayList<>();
-                for (Map<String, Object> ended : Rows.maps(row.get("ended"))) {
+                for (Map<String, Object> ended : endedServices.values()) {
                     LocalDate on = (LocalDate) ended.get("endedOn");
                     evidence.add(new Evidence("SERVICE", (String) ended.get("key"), (String) ended.get("name"),
                             "früheres Angebot, beendet am " + on));
@@ -274,10 +284,10 @@ public class CoverageFindings {
             }
             String requesting = String.join(", ", areas.stream().map(a -> (String) a.get("name")).toList());
             findings.add(Finding.of("LANGUAGE_GAP", "MEDIUM",
-                    "%s (%s) wird in %s nachgefragt, aber kein gültiges Angebot in %s bietet die Sprache an (%d Angebote geprüft). "
+                    "%s (%s) wird in %s nachgefragt, aber kein gültiges Angebot für %s (einschließlich kreis- und landesweiter Angebote) bietet die Sprache an (%d Angebote geprüft). "
                             .formatted(nameDe, language, requesting, axes.areaName(), services.size())
                             + "Zu klären: Sprachmittler:innen für die Sprache gewinnen oder ein Angebot um sie erweitern.",
-                    "%s (%s) is requested in %s, but no valid service in %s offers it (%d services checked). "
+                    "%s (%s) is requested in %s, but no valid service for %s (Kreis- and Land-wide ones included) offers it (%d services checked). "
                             .formatted(nameEn, language, requesting, axes.areaName(), services.size())
                             + "To do: recruit interpreters for the language, or extend a service to it.",
                     evidence));

@@ -154,7 +154,6 @@ public final class CoverageMatrix {
     public Page cells(Filter filter, long offset, int limit) {
         List<Cell> page = new ArrayList<>();
         long matching = 0;
-        Set<String> noStatus = Set.of();
         for (Map<String, Object> g : gemeinden) {
             String areaKey = (String) g.get("key");
             if (!filter.admits(filter.areas(), areaKey)) {
@@ -172,7 +171,7 @@ public final class CoverageMatrix {
                     }
                     Covered c = covered.get(new CellKey(areaKey, fieldKey, groupKey));
                     String status = c == null ? "NONE" : status(c);
-                    if (!filter.admits(filter.statuses() == null ? noStatus : filter.statuses(), status)) {
+                    if (!filter.admits(filter.statuses(), status)) {
                         continue;
                     }
                     if (matching >= offset && page.size() < limit) {

@@ -20,9 +20,9 @@ import org.springframework.transaction.annotation.Transactional;
  * field's enclosing fields and, per Gemeinde, the groups of the Gemeinde and of every area containing it are united
  * (a Kreis-wide service covers all its Gemeinden). The uncovered cells are the rest of the product of the axes and
  * are never materialised. Asking "is there no service for this cell" per combination is the anti-join that
- * ENGINEERING-NOTES measured at 7.7 s for NRW against 0.13 s for the set difference; expanding Kreis- and Land-wide
- * services to every Gemeinde inside the query multiplied the rows it aggregates (31 s on a synthetic NRW with
- * 10^5 services, against ~3–10 s for this shape on the same loaded machine).
+ * ENGINEERING-NOTES measured at 7.7 s for NRW against 0.13 s for the set difference. Expanding Kreis- and Land-wide
+ * services to every Gemeinde inside the query multiplied the rows it aggregates: on a synthetic NRW with 10^5
+ * services that shape took 31 s, this one 3.5 s (docs/analytics-coverage.md).
  */
 @Component
 @Transactional(readOnly = true)

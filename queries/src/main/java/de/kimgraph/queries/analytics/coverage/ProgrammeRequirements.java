@@ -213,7 +213,8 @@ public class ProgrammeRequirements {
             evidence.add(new Evidence("ACTOR", provider, providerNames.get(provider), "Träger des geförderten Angebots"));
         }
         checks.add(new RequirementCheck(c.grant, c.programme, c.recipient, c.requirement, false, evidence));
-        String programmes = String.join(", ", missing.stream().map(q -> (String) q.get("name")).toList());
+        String programmes = String.join(", ", missing.stream().map(q -> "„" + q.get("name") + "“").toList());
+        String programmesEn = String.join(", ", missing.stream().map(q -> "\"" + q.get("name") + "\"").toList());
         String affectedDe = serviceNames.isEmpty() ? "Im Gebiet ist kein gültiges Angebot dieses Programms erfasst."
                 : "Betroffen: " + String.join(", ", serviceNames) + " (Träger: "
                 + String.join(", ", providers.stream().map(providerNames::get).toList()) + ").";
@@ -227,7 +228,7 @@ public class ProgrammeRequirements {
                         .formatted(c.recipientName())
                         + affectedDe + " Zu klären: ein Schnittstellenpapier mit dem Träger abschließen und erfassen.",
                 "%s receives \"%s\" (grant %s), which requires a defined interface to %s (\"%s\"), "
-                        .formatted(c.recipientName(), c.programmeName(), c.grant, programmes, c.description())
+                        .formatted(c.recipientName(), c.programmeName(), c.grant, programmesEn, c.description())
                         + "but there is no valid agreement between it (or one of its units) and a provider of that programme, nor one governing one of its services. "
                         + affectedEn + " To do: conclude an interface paper with the provider and record it.",
                 evidence));
