@@ -1,5 +1,6 @@
 package de.kimgraph.queries.analytics.funding;
 
+import de.kimgraph.queries.analytics.LeadRoles;
 import static de.kimgraph.queries.analytics.Rows.map;
 import static de.kimgraph.queries.analytics.Rows.maps;
 
@@ -195,10 +196,10 @@ public class FundingCliffs {
         }
         if (!bodies.isEmpty()) {
             de.add("die geförderte Stelle hinter Vorsitz/Sekretariat von " + bodies.stream()
-                    .map(b -> "„" + name(b.body()) + "“ (" + roleDe(b.role()) + ": " + name(b.actor()) + ")")
+                    .map(b -> "„" + name(b.body()) + "“ (" + LeadRoles.de(b.role()) + ": " + name(b.actor()) + ")")
                     .collect(Collectors.joining(", ")));
             en.add("the funded post behind the chair/secretariat of " + bodies.stream()
-                    .map(b -> "'" + name(b.body()) + "' (" + roleEn(b.role()) + ": " + name(b.actor()) + ")")
+                    .map(b -> "'" + name(b.body()) + "' (" + LeadRoles.en(b.role()) + ": " + name(b.actor()) + ")")
                     .collect(Collectors.joining(", ")));
         }
         if (!grants.isEmpty()) {
@@ -276,8 +277,8 @@ public class FundingCliffs {
         }
         for (LedBody b : bodies) {
             evidence.add(new Evidence("BODY", key(b.body()), name(b.body()),
-                    roleDe(b.role()) + " an geförderter Stelle (" + roleEn(b.role()) + " held on a funded post)"));
-            evidence.add(new Evidence("MEMBERSHIP", key(b.membership()), name(b.actor()) + " – " + roleDe(b.role()),
+                    LeadRoles.de(b.role()) + " an geförderter Stelle (" + LeadRoles.en(b.role()) + " held on a funded post)"));
+            evidence.add(new Evidence("MEMBERSHIP", key(b.membership()), name(b.actor()) + " – " + LeadRoles.de(b.role()),
                     "Leitungsrolle (leading role)"));
         }
         for (MoneyRelation g : grants) {
@@ -358,23 +359,7 @@ public class FundingCliffs {
         return Math.round(share * 100) + " %";
     }
 
-    private static String roleDe(String role) {
-        return switch (role) {
-            case "CHAIR" -> "Vorsitz";
-            case "CO_CHAIR" -> "Co-Vorsitz";
-            case "SECRETARIAT" -> "Sekretariat";
-            default -> role;
-        };
-    }
 
-    private static String roleEn(String role) {
-        return switch (role) {
-            case "CHAIR" -> "chair";
-            case "CO_CHAIR" -> "co-chair";
-            case "SECRETARIAT" -> "secretariat";
-            default -> role;
-        };
-    }
 
     private static String key(Map<String, Object> item) {
         return (String) item.get("key");

@@ -1,5 +1,6 @@
 package de.kimgraph.queries.analytics.whodoeswhat;
 
+import de.kimgraph.queries.analytics.LeadRoles;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -78,7 +79,7 @@ public final class InterfacePapers {
                     term("BodyType", b.body().get("type")),
                     labels(b.fields()),
                     names(b.areas()),
-                    b.leads().stream().map(m -> roleDe(text(m.get("role"))) + ": " + text(m.get("actorName")))
+                    b.leads().stream().map(m -> LeadRoles.de(text(m.get("role"))) + ": " + text(m.get("actorName")))
                             .collect(Collectors.joining(LIST)),
                     Long.toString(b.memberCount()),
                     term("MeetingFrequency", b.body().get("meetingFrequency")),
@@ -203,14 +204,6 @@ public final class InterfacePapers {
         };
     }
 
-    private static String roleDe(String role) {
-        return switch (role) {
-            case "CHAIR" -> "Vorsitz";
-            case "CO_CHAIR" -> "Co-Vorsitz";
-            case "SECRETARIAT" -> "Sekretariat";
-            default -> role;
-        };
-    }
 
     private static String term(String vocabulary, @Nullable Object key) {
         if (key == null) {
