@@ -1,5 +1,6 @@
 package de.kimgraph.api.graph;
 
+import de.kimgraph.queries.access.AccessDenied;
 import de.kimgraph.queries.entity.UnsupportedFilterException;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
@@ -13,7 +14,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Maps exceptions to GraphQL errors: bad filters and arguments to {@code BAD_REQUEST} with their German/English
- * message, everything else to {@code INTERNAL_ERROR} without internals (logged with an id to find it).
+ * message, access denials to {@code FORBIDDEN}, everything else to {@code INTERNAL_ERROR} without internals (logged with an id to find it).
  */
 @Component
 class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
@@ -24,6 +25,10 @@ class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
     protected @Nullable GraphQLError resolveToSingleError(Throwable ex, DataFetchingEnvironment env) {
         if (ex instanceof UnsupportedFilterException) {
             return GraphqlErrorBuilder.newError(env).errorType(ErrorType.BAD_REQUEST).message(ex.getMessage()).build();
+        }
+        if (ex instanceof AccessDenied denied) {
+            return GraphqlErrorBuilder.newError(env).errorType(ErrorType.FORBIDDEN).message(denied.getMessage())
+                    .extensions(java.util.Map.of("messageEn", denied.messageEn())).build();
         }
         String id = Long.toHexString(System.nanoTime());
         LOG.error("Error {} in {}", id, env.getExecutionStepInfo().getPath(), ex);

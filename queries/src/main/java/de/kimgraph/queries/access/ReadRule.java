@@ -1,0 +1,91 @@
+package de.kimgraph.queries.access;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What a caller may read, as a predicate the database evaluates: a record (node or relationship) is readable
+ * when its tenant is one the caller reads in full, or it is {@code PUBLISHED} and the caller reads published
+ * data, or it belongs to the caller's own organisation (partners). Contact channels ({@code email},
+ * {@code phone}) of a readable record are shown only when its tenant is one of {@link #contactTenants}.
+ *
+ * <p>The rule is compiled into Cypher with {@link #node(String)} / {@link #relationship(String)} and bound with
+ * {@link #parameters()}; it is never applied by loading records and filtering them in Java.
+ *
+ * @param fullTenants tenants read in full (internal and published); {@code null} = all tenants
+ * @param published whether published records of any tenant are readable
+ * @param organisation key of the caller's own organisation (an Actor), whose own records it reads in full
+ * @param contactTenants tenants whose contact channels are shown; {@code null} = all
+ */
+public record ReadRule(@Nullable List<String> fullTenants, boolean published, @Nullable String organisation,
+        @Nullable List<String> contactTenants) {
+
+    /** Reference data (areas, seeded vocabularies) is readable by everyone. */
+    public static final String REFERENCE = "REFERENCE";
+
+    /** Everything, contacts included: operations, and the service's own background work. */
+    public static final ReadRule ALL = new ReadRule(null, true, null, null);
+
+    /** Published data and reference data only, no contact channels. */
+    public static final ReadRule PUBLIC = new ReadRule(List.of(REFERENCE), true, null, List.of());
+
+    public static final String FULL_PARAMETER = "readFull";
+    public static final String PUBLISHED_PARAMETER = "readPublished";
+    public static final String ORGANISATION_PARAMETER = "readOrganisation";
+    public static final String CONTACT_PARAMETER = "readContacts";
+
+    /** Whether this rule lets everything through (no predicate needed). */
+    public boolean all() {
+        return fullTenants == null;
+    }
+
+    /** The Cypher predicate that node variable {@code n} is readable. */
+    public static String node(String n) {
+        return ("($readFull IS NULL OR %1$s.tenant IN $readFull OR ($readPublished AND %1$s.visibility = 'PUBLISHED')"
+                + " OR ($readOrganisation IS NOT NULL AND (%1$s.key = $readOrganisation"
+                + " OR EXISTS { (%1$s)-[:HELD_IN|IN_UNIT]->(:Actor {key: $readOrganisation}) }"
+                + " OR EXISTS { (%1$s)<-[:PROVIDES]-(:Actor {key: $readOrganisation}) })))").formatted(n);
+    }
+
+    /** The Cypher predicate that relationship variable {@code r} is readable. */
+    public static String relationship(String r) {
+        return ("($readFull IS NULL OR %1$s.tenant IN $readFull OR ($readPublished AND %1$s.visibility = 'PUBLISHED')"
+                + " OR ($readOrganisation IS NOT NULL AND startNode(%1$s).key = $readOrganisation))").formatted(r);
+    }
+
+    /** The Cypher expression of a contact property of {@code n}: its value, or null when not shown. */
+    public static String contact(String n, String property) {
+        return "CASE WHEN $readContacts IS NULL OR %1$s.tenant IN $readContacts THEN %1$s.`%2$s` END"
+                .formatted(n, property);
+    }
+
+    public Map<String, Object> parameters() {
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put(FULL_PARAMETER, fullTenants);
+        parameters.put(PUBLISHED_PARAMETER, published);
+        parameters.put(ORGANISATION_PARAMETER, organisation);
+        parameters.put(CONTACT_PARAMETER, contactTenants);
+        return parameters;
+    }
+
+    /** What either rule allows (a token with several roles reads what any of them reads). */
+    public ReadRule union(ReadRule other) {
+        return new ReadRule(unite(fullTenants, other.fullTenants), published || other.published,
+                organisation != null ? organisation : other.organisation, unite(contactTenants, other.contactTenants));
+    }
+
+    private static @Nullable List<String> unite(@Nullable List<String> a, @Nullable List<String> b) {
+        if (a == null || b == null) {
+            return null;
+        }
+        Set<String> united = new LinkedHashSet<>(a);
+        united.addAll(b);
+        return new ArrayList<>(united);
+    }
+}
