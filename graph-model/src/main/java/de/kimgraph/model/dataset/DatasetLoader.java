@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 
+import de.kimgraph.model.audit.AuditEvent;
 import de.kimgraph.model.spec.GraphSpec;
 import de.kimgraph.model.spec.PropertySpec;
 import de.kimgraph.model.spec.RelationshipSpec;
@@ -16,16 +17,21 @@ import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Transaction;
 import org.neo4j.driver.Values;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Writes a validated {@link Dataset}: first every reference is checked (against the file and the database),
  * then all records are merged in one transaction, so a bad file writes nothing. Merging is on keys (nodes and
  * keyed relationships) or endpoints, and only records whose properties differ are touched, so loading the same
  * file twice reports zero changes. A dry run does the same work and rolls back.
+ *
+ * <p>Every load is recorded in the audit trail, in the same transaction: one {@code IMPORT} event with the counts
+ * per label, per tenant the file touched (one event for the usual single-tenant file), naming the caller.
  */
 public final class DatasetLoader {
 
     private static final int BATCH = 5_000;
+    private static final String NO_TENANT = "";
 
     /**
      * After {@code MERGE} of {@code $x} (a node or relationship): touch it only when a property differs, so that an
@@ -38,7 +44,8 @@ public final class DatasetLoader {
                  created OR any(k IN keys(row.props) WHERE $x[k] IS NULL OR $x[k] <> row.props[k]) AS touched
             FOREACH (_ IN CASE WHEN touched THEN [1] ELSE [] END |
               SET $x += row.props, $x.version = $x.version + 1)
-            RETURN count(CASE WHEN created THEN 1 END) AS created,
+            RETURN row.props.tenant AS tenant,
+                   count(CASE WHEN created THEN 1 END) AS created,
                    count(CASE WHEN touched AND NOT created THEN 1 END) AS changed,
                    count(CASE WHEN NOT touched THEN 1 END) AS unchanged
             """;
@@ -55,15 +62,31 @@ public final class DatasetLoader {
         this(driver, message -> { });
     }
 
+    /**
+     * Who loads a dataset, for the audit trail.
+     *
+     * @param tenant the tenant of the caller's token (null for the service itself)
+     */
+    public record Caller(String subject, String role, @Nullable String tenant, @Nullable String comment) {
+
+        /** The service itself: bootstrap and the embedded default. */
+        public static final Caller SYSTEM = new Caller("system", "ADMIN", null, null);
+    }
+
+    /** Loads as the service itself (bootstrap, tests). */
     public LoadResult load(Dataset dataset) {
-        return run(dataset, false);
+        return load(dataset, Caller.SYSTEM);
+    }
+
+    public LoadResult load(Dataset dataset, Caller caller) {
+        return run(dataset, false, caller);
     }
 
     public LoadResult dryRun(Dataset dataset) {
-        return run(dataset, true);
+        return run(dataset, true, Caller.SYSTEM);
     }
 
-    private LoadResult run(Dataset dataset, boolean dryRun) {
+    private LoadResult run(Dataset dataset, boolean dryRun, Caller caller) {
         try (var session = driver.session(); Transaction tx = session.beginTransaction()) {
             List<Problem> problems = new ArrayList<>();
             checkReferences(tx, dataset, problems);
@@ -73,8 +96,10 @@ public final class DatasetLoader {
                 throw new DatasetException(problems);
             }
             Map<String, LoadResult.Counts> counts = new LinkedHashMap<>();
-            writeNodes(tx, dataset, counts);
-            writeRelationships(tx, dataset, counts);
+            Map<String, Map<String, LoadResult.Counts>> byTenant = new LinkedHashMap<>();
+            writeNodes(tx, dataset, counts, byTenant);
+            writeRelationships(tx, dataset, counts, byTenant);
+            audit(tx, dataset, caller, byTenant);
             if (dryRun) {
                 tx.rollback();
             } else {
@@ -86,7 +111,25 @@ public final class DatasetLoader {
         }
     }
 
-    private void writeNodes(Transaction tx, Dataset dataset, Map<String, LoadResult.Counts> counts) {
+    /** One IMPORT event per tenant touched (records without a tenant count under none). */
+    private static void audit(Transaction tx, Dataset dataset, Caller caller,
+                              Map<String, Map<String, LoadResult.Counts>> byTenant) {
+        if (byTenant.isEmpty()) {
+            byTenant.put(NO_TENANT, Map.of());
+        }
+        byTenant.forEach((tenant, counts) -> {
+            Map<String, Map<String, Long>> figures = new LinkedHashMap<>();
+            counts.forEach((label, c) -> figures.put(label, Map.of("created", c.created(), "changed", c.changed(),
+                    "unchanged", c.unchanged())));
+            AuditEvent event = new AuditEvent(caller.subject(), caller.role(), NO_TENANT.equals(tenant) ? null : tenant,
+                    caller.tenant(), AuditEvent.Operation.IMPORT, "Dataset", dataset.name(), List.of(), figures,
+                    caller.comment());
+            tx.run(AuditEvent.CYPHER, event.parameters()).consume();
+        });
+    }
+
+    private void writeNodes(Transaction tx, Dataset dataset, Map<String, LoadResult.Counts> counts,
+                            Map<String, Map<String, LoadResult.Counts>> byTenant) {
         Map<String, List<Map<String, Object>>> byLabel = new LinkedHashMap<>();
         for (Dataset.NodeRecord node : dataset.nodes()) {
             byLabel.computeIfAbsent(node.label(), l -> new ArrayList<>())
@@ -97,11 +140,13 @@ public final class DatasetLoader {
                     UNWIND $rows AS row
                     MERGE (n:`%s` {key: row.key})
                     """.formatted(group.getKey()) + MERGE_TAIL.replace("$x", "n");
-            counts.put(group.getKey(), batched(tx, cypher, group.getValue(), dataset.name() + " " + group.getKey()));
+            counts.put(group.getKey(), batched(tx, cypher, group.getValue(), dataset.name() + " " + group.getKey(),
+                    group.getKey(), byTenant));
         }
     }
 
-    private void writeRelationships(Transaction tx, Dataset dataset, Map<String, LoadResult.Counts> counts) {
+    private void writeRelationships(Transaction tx, Dataset dataset, Map<String, LoadResult.Counts> counts,
+                                    Map<String, Map<String, LoadResult.Counts>> byTenant) {
         Map<RelationshipSpec, List<Map<String, Object>>> bySpec = new LinkedHashMap<>();
         for (Dataset.RelationshipRecord rel : dataset.relationships()) {
             Map<String, Object> row = new HashMap<>();
@@ -122,18 +167,23 @@ public final class DatasetLoader {
                     %s
                     """.formatted(spec.fromLabel(), spec.toLabel(), merge) + MERGE_TAIL.replace("$x", "r");
             String name = spec.type() + " (" + spec.fromLabel() + "→" + spec.toLabel() + ")";
-            LoadResult.Counts c = batched(tx, cypher, group.getValue(), dataset.name() + " " + name);
+            LoadResult.Counts c = batched(tx, cypher, group.getValue(), dataset.name() + " " + name, spec.type(), byTenant);
             counts.merge(spec.type(), c, LoadResult.Counts::plus);
         }
     }
 
-    private LoadResult.Counts batched(Transaction tx, String cypher, List<Map<String, Object>> rows, String what) {
+    private LoadResult.Counts batched(Transaction tx, String cypher, List<Map<String, Object>> rows, String what,
+                                      String label, Map<String, Map<String, LoadResult.Counts>> byTenant) {
         LoadResult.Counts total = new LoadResult.Counts(0, 0, 0);
         for (int start = 0; start < rows.size(); start += BATCH) {
             List<Map<String, Object>> batch = rows.subList(start, Math.min(rows.size(), start + BATCH));
-            Record r = tx.run(cypher, Values.parameters("rows", batch)).single();
-            total = total.plus(new LoadResult.Counts(r.get("created").asLong(), r.get("changed").asLong(),
-                    r.get("unchanged").asLong()));
+            for (Record r : tx.run(cypher, Values.parameters("rows", batch)).list()) {
+                LoadResult.Counts counts = new LoadResult.Counts(r.get("created").asLong(), r.get("changed").asLong(),
+                        r.get("unchanged").asLong());
+                total = total.plus(counts);
+                String tenant = r.get("tenant").isNull() ? NO_TENANT : r.get("tenant").asString();
+                byTenant.computeIfAbsent(tenant, t -> new LinkedHashMap<>()).merge(label, counts, LoadResult.Counts::plus);
+            }
             if (rows.size() > BATCH) {
                 progress.accept(what + ": " + Math.min(rows.size(), start + BATCH) + "/" + rows.size());
             }

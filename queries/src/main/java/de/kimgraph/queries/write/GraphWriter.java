@@ -12,13 +12,20 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
+import de.kimgraph.model.audit.AuditEvent;
+import de.kimgraph.model.audit.AuditEvent.Change;
+import de.kimgraph.model.audit.AuditEvent.Operation;
 import de.kimgraph.model.dataset.Problem;
 import de.kimgraph.model.dataset.Values;
 import de.kimgraph.model.spec.GraphSpec;
 import de.kimgraph.model.spec.NodeSpec;
 import de.kimgraph.model.spec.PropertySpec;
 import de.kimgraph.model.spec.RelationshipSpec;
+import de.kimgraph.queries.access.AccessDenied;
+import de.kimgraph.queries.access.AccessRole;
+import de.kimgraph.queries.access.Principal;
 import de.kimgraph.queries.write.NodeWrites.NodeWrite;
+import de.kimgraph.queries.write.WriteAccess.Authority;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Component;
@@ -29,6 +36,11 @@ import org.springframework.transaction.annotation.Transactional;
  * validated against the {@link GraphSpec} (types, terms, lengths, references, dates) before anything is written,
  * and an update first takes the record's write lock, then compares the version the client read, so two
  * concurrent edits cannot overwrite each other silently: the later one gets {@code STALE_VERSION}.
+ *
+ * <p>Every call names the {@link Principal} it writes for. The write rules ({@link WriteAccess}) are asked in the
+ * same transaction, after the lock, and a denial ({@link AccessDenied}) rolls everything back. Every change writes
+ * one {@link AuditEvent} (who, what with before and after, why: the optional comment) in the same transaction, so
+ * a change and its record in the audit trail commit together or not at all.
  */
 @Component
 @Transactional
@@ -36,16 +48,28 @@ public class GraphWriter {
 
     private static final Set<String> MANAGED = Set.of("key", "version");
     private static final String REL_PROJECTION = de.kimgraph.queries.entity.EntityReader.RELATIONSHIP;
+    /** The relationship as read for a change, with the tenants of its ends, which the write rules ask about. */
+    private static final String LOCK_PROJECTION = REL_PROJECTION.substring(0, REL_PROJECTION.length() - 1)
+            + ", _fromTenant: startNode(r).tenant, _toTenant: endNode(r).tenant}";
 
     private final Neo4jClient client;
+    private final WriteAccess access;
 
     public GraphWriter(Neo4jClient client) {
         this.client = client;
+        this.access = new WriteAccess(client);
     }
 
     // ---------------------------------------------------------------- nodes
 
-    public WriteResult createNode(NodeWrite write, Map<String, Object> input) {
+    public WriteResult createNode(Principal principal, NodeWrite write, Map<String, Object> input,
+                                  @Nullable String comment) {
+        WriteAccess.requireWriter(principal);
+        String owner = access.creationTenant(principal, write.label(), input, providersLink(write));
+        if (owner != null) {
+            input = new HashMap<>(input);
+            input.put("tenant", owner);
+        }
         NodeSpec spec = GraphSpec.node(write.label());
         List<Problem> problems = new ArrayList<>();
         Map<String, Object> properties = convert(spec.properties(), input, linkFields(write), problems);
@@ -74,18 +98,31 @@ public class GraphWriter {
             problems.add(new Problem("input", "key", "DUPLICATE_KEY", "Schlüssel " + key + " ist bereits vergeben.",
                     "Key " + key + " is already taken."));
         }
-        if (!problems.isEmpty()) {
-            return failed(problems);
+        UserError badComment = checkComment(comment);
+        if (!problems.isEmpty() || badComment != null) {
+            return failed(problems, badComment);
         }
+        requireReadableReferences(principal, write, spec.properties(), properties, input);
         properties.putIfAbsent("visibility", "INTERNAL");
         client.query("CREATE (n:`%s`) SET n = $props, n.key = $key, n.version = 1".formatted(write.label()))
                 .bindAll(Map.of("props", properties, "key", key)).run();
-        applyLinks(write, key, input);
+        List<Change> changes = new ArrayList<>(AuditEvent.created(properties, Set.of()));
+        changes.addAll(applyLinks(write, key, input));
+        audit(principal, Operation.CREATE, write.label(), key, (String) properties.get("tenant"), changes, comment);
         return WriteResult.ok(Objects.requireNonNull(readNode(write.label(), key)));
     }
 
-    public WriteResult updateNode(NodeWrite write, String key, long version, Map<String, Object> input) {
+    public WriteResult updateNode(Principal principal, NodeWrite write, String key, long version,
+                                  Map<String, Object> input, @Nullable String comment) {
+        WriteAccess.requireWriter(principal);
         Map<String, Object> current = lockNode(write.label(), key);
+        if (current.isEmpty()) {
+            return WriteResult.failed(notFound(key));
+        }
+        if (access.node(principal, write.label(), current) == Authority.PARTNER) {
+            WriteAccess.partnerFields(write.label(), input);
+            WriteAccess.requireProvider(Objects.requireNonNull(principal.partnerOf()), input, providersLink(write), false);
+        }
         UserError conflict = checkVersion(current, key, version);
         if (conflict != null) {
             return WriteResult.failed(conflict);
@@ -114,23 +151,41 @@ public class GraphWriter {
             }
         }
         checkReferences(write, spec.properties(), changes, input, problems);
-        if (!problems.isEmpty()) {
-            return failed(problems);
+        UserError badComment = checkComment(comment);
+        if (!problems.isEmpty() || badComment != null) {
+            return failed(problems, badComment);
         }
+        requireReadableReferences(principal, write, spec.properties(), changes, input);
         client.query("MATCH (n:`%s` {key: $key}) SET n += $changes, n.version = n.version + 1".formatted(write.label()))
                 .bindAll(Map.of("key", key, "changes", changes)).run();
-        applyLinks(write, key, input);
+        List<Change> audited = new ArrayList<>(AuditEvent.diff(current, changes));
+        audited.addAll(applyLinks(write, key, input));
+        audit(principal, Operation.UPDATE, write.label(), key, (String) current.get("tenant"), audited, comment);
         return WriteResult.ok(Objects.requireNonNull(readNode(write.label(), key)));
     }
 
-    public WriteResult endNode(String label, String key, long version, LocalDate validTo) {
+    public WriteResult endNode(Principal principal, String label, String key, long version, LocalDate validTo,
+                               @Nullable String comment) {
+        WriteAccess.requireWriter(principal);
         Map<String, Object> current = lockNode(label, key);
+        if (current.isEmpty()) {
+            return WriteResult.failed(notFound(key));
+        }
+        if (access.node(principal, label, current) == Authority.PARTNER && !label.equals(GraphSpec.SERVICE)) {
+            throw new AccessDenied("Partnerorganisationen beenden nur eigene Angebote, nicht die eigene Organisation.",
+                    "Partner organisations only end their own services, not their organisation.");
+        }
         UserError refused = checkEnding(current, key, version, validTo);
+        if (refused == null) {
+            refused = checkComment(comment);
+        }
         if (refused != null) {
             return WriteResult.failed(refused);
         }
         client.query("MATCH (n:`%s` {key: $key}) SET n.validTo = $validTo, n.version = n.version + 1".formatted(label))
                 .bindAll(Map.of("key", key, "validTo", validTo)).run();
+        audit(principal, Operation.END, label, key, (String) current.get("tenant"),
+                AuditEvent.diff(current, Map.of("validTo", validTo)), comment);
         return WriteResult.ok(Objects.requireNonNull(readNode(label, key)));
     }
 
@@ -141,8 +196,24 @@ public class GraphWriter {
      * properties, and the endpoint fields {@code fromField} and {@code toField} (which errors name), and may hold
      * further fields the caller already used, named in {@code structural}.
      */
-    public WriteResult addRelationship(RelationshipSpec spec, String fromField, String toField,
-                                       Map<String, Object> input, Set<String> structural) {
+    public WriteResult addRelationship(Principal principal, RelationshipSpec spec, String fromField, String toField,
+                                       Map<String, Object> input, Set<String> structural, @Nullable String comment) {
+        WriteAccess.requireWriter(principal);
+        if (!principal.has(AccessRole.ADMIN) && !principal.has(AccessRole.COORDINATOR)
+                && !(spec.type().equals("MEMBER_OF") && Objects.equals(principal.partnerOf(), input.get(fromField)))) {
+            throw WriteAccess.partnerRelationship();
+        }
+        return addRelationship(principal, spec, fromField, toField, input, structural, comment, null);
+    }
+
+    /**
+     * Adds a relationship; with {@code confirmedTenant} null the caller's write rules apply and the relationship
+     * belongs to the caller's tenant, otherwise (a confirmed proposal, whose two sides have agreed) it belongs to
+     * {@code confirmedTenant} and the caller is only recorded.
+     */
+    WriteResult addRelationship(Principal principal, RelationshipSpec spec, String fromField, String toField,
+                                Map<String, Object> input, Set<String> structural, @Nullable String comment,
+                                @Nullable String confirmedTenant) {
         String from = input.get(fromField) instanceof String f && !f.isBlank() ? f : null;
         String to = input.get(toField) instanceof String t && !t.isBlank() ? t : null;
         List<Problem> problems = new ArrayList<>();
@@ -170,28 +241,65 @@ public class GraphWriter {
         if (problems.isEmpty()) {
             checkShares(spec, Objects.requireNonNull(from), properties, null, problems);
         }
-        if (!problems.isEmpty()) {
-            return failed(problems);
+        UserError badComment = checkComment(comment);
+        if (!problems.isEmpty() || badComment != null) {
+            return failed(problems, badComment);
+        }
+        String tenant = confirmedTenant;
+        if (tenant == null) {
+            Authority authority = access.newRelationship(principal, spec.type(), spec.fromLabel(),
+                    Objects.requireNonNull(from), fromField, spec.toLabel(), Objects.requireNonNull(to), toField);
+            tenant = relationshipTenant(principal, authority, spec, from, to);
+            requireReadableProperties(principal, spec.properties(), properties);
         }
         properties.putIfAbsent("visibility", "INTERNAL");
-        String tenantOf = spec.type().equals("MEMBER_OF") ? "b" : "a";
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("from", from);
         parameters.put("to", to);
         parameters.put("key", key);
         parameters.put("props", properties);
+        parameters.put("tenant", tenant);
         client.query("""
                 MATCH (a:`%s` {key: $from}) MATCH (b:`%s` {key: $to})
                 CREATE (a)-[r:`%s`]->(b)
-                SET r = $props, r.key = $key, r.version = 1, r.tenant = %s.tenant"""
-                .formatted(spec.fromLabel(), spec.toLabel(), spec.type(), tenantOf)).bindAll(parameters).run();
+                SET r = $props, r.key = $key, r.version = 1, r.tenant = $tenant"""
+                .formatted(spec.fromLabel(), spec.toLabel(), spec.type())).bindAll(parameters).run();
+        Map<String, Object> audited = new HashMap<>(properties);
+        audited.put(fromField, from);
+        audited.put(toField, to);
+        audited.put("tenant", tenant);
+        audit(principal, Operation.ADD_RELATIONSHIP, spec.type(), key, tenant, AuditEvent.created(audited, Set.of()),
+                comment);
         return WriteResult.ok(Objects.requireNonNull(readRelationship(List.of(spec.type()), key)));
     }
 
+    /**
+     * A new relationship belongs to the caller's tenant, a partner's to its organisation's; for {@code ADMIN}
+     * (no tenant of its own) to the body's (memberships) or the from-node's.
+     */
+    private @Nullable String relationshipTenant(Principal principal, Authority authority, RelationshipSpec spec,
+                                                String from, String to) {
+        if (authority == Authority.PARTNER) {
+            return access.tenantOf(spec.fromLabel(), from);
+        }
+        if (principal.tenant() != null && !principal.has(AccessRole.ADMIN)) {
+            return principal.tenant();
+        }
+        return spec.type().equals("MEMBER_OF") ? access.tenantOf(spec.toLabel(), to)
+                : access.tenantOf(spec.fromLabel(), from);
+    }
+
     /** Updates the properties of the keyed relationship {@code key} of one of {@code types}. */
-    public WriteResult updateRelationship(Collection<String> types, String key, long version, Map<String, Object> input,
-                                          Set<String> immutable) {
+    public WriteResult updateRelationship(Principal principal, Collection<String> types, String key, long version,
+                                          Map<String, Object> input, Set<String> immutable, @Nullable String comment) {
+        WriteAccess.requireWriter(principal);
         Map<String, Object> current = lockRelationship(types, key);
+        if (current.isEmpty()) {
+            return WriteResult.failed(notFound(key));
+        }
+        if (access.relationship(principal, current) == Authority.PARTNER) {
+            WriteAccess.partnerFields((String) current.get("type"), input);
+        }
         UserError conflict = checkVersion(current, key, version);
         if (conflict != null) {
             return WriteResult.failed(conflict);
@@ -218,24 +326,117 @@ public class GraphWriter {
         if (problems.isEmpty()) {
             checkShares(spec, (String) current.get("_from"), merged, key, problems);
         }
-        if (!problems.isEmpty()) {
-            return failed(problems);
+        UserError badComment = checkComment(comment);
+        if (!problems.isEmpty() || badComment != null) {
+            return failed(problems, badComment);
         }
+        requireReadableProperties(principal, spec.properties(), changes);
         client.query("MATCH ()-[r:`%s` {key: $key}]->() SET r += $changes, r.version = r.version + 1".formatted(type))
                 .bindAll(Map.of("key", key, "changes", changes)).run();
+        audit(principal, Operation.UPDATE_RELATIONSHIP, type, key, (String) current.get("tenant"),
+                AuditEvent.diff(current, changes), comment);
         return WriteResult.ok(Objects.requireNonNull(readRelationship(List.of(type), key)));
     }
 
-    public WriteResult endRelationship(Collection<String> types, String key, long version, LocalDate validTo) {
+    public WriteResult endRelationship(Principal principal, Collection<String> types, String key, long version,
+                                       LocalDate validTo, @Nullable String comment) {
+        WriteAccess.requireWriter(principal);
         Map<String, Object> current = lockRelationship(types, key);
+        if (current.isEmpty()) {
+            return WriteResult.failed(notFound(key));
+        }
+        access.relationship(principal, current);
         UserError refused = checkEnding(current, key, version, validTo);
+        if (refused == null) {
+            refused = checkComment(comment);
+        }
         if (refused != null) {
             return WriteResult.failed(refused);
         }
         String type = (String) current.get("type");
         client.query("MATCH ()-[r:`%s` {key: $key}]->() SET r.validTo = $validTo, r.version = r.version + 1".formatted(type))
                 .bindAll(Map.of("key", key, "validTo", validTo)).run();
+        audit(principal, Operation.END_RELATIONSHIP, type, key, (String) current.get("tenant"),
+                AuditEvent.diff(current, Map.of("validTo", validTo)), comment);
         return WriteResult.ok(Objects.requireNonNull(readRelationship(List.of(type), key)));
+    }
+
+    /**
+     * Validates the properties of a relationship input as {@link #addRelationship} would, without writing: the
+     * converted properties, or the errors. For proposals, which are checked when made and again when confirmed.
+     */
+    Map<String, Object> checkRelationshipInput(Principal principal, RelationshipSpec spec, Map<String, Object> input,
+                                               Set<String> structural, List<UserError> errors) {
+        List<Problem> problems = new ArrayList<>();
+        Map<String, Object> properties = convert(spec.properties(), input, structural, problems);
+        properties.values().removeIf(Objects::isNull);
+        properties.remove("tenant");
+        Values.checkValidity(properties, "input", problems);
+        checkPropertyReferences(spec.properties(), properties, problems);
+        if (input.get("key") instanceof String k && !k.isBlank() && relationshipExists(spec.type(), k.strip())) {
+            problems.add(new Problem("input", "key", "DUPLICATE_KEY", "Schlüssel " + k + " ist bereits vergeben.",
+                    "Key " + k + " is already taken."));
+        }
+        problems.stream().map(UserError::of).forEach(errors::add);
+        if (errors.isEmpty()) {
+            requireReadableProperties(principal, spec.properties(), properties);
+        }
+        return properties;
+    }
+
+    // ---------------------------------------------------------------- access and audit
+
+    /** Link targets and referenced keys of a node write must be readable by the caller. */
+    private void requireReadableReferences(Principal principal, NodeWrite write, List<PropertySpec> specs,
+                                           Map<String, Object> properties, Map<String, Object> input) {
+        for (InputLink link : write.links()) {
+            access.requireReadable(principal, "input." + link.field(), link.targetLabel(), targets(input, link));
+        }
+        requireReadableProperties(principal, specs, properties);
+    }
+
+    private void requireReadableProperties(Principal principal, List<PropertySpec> specs, Map<String, Object> properties) {
+        for (PropertySpec spec : specs) {
+            Object value = properties.get(spec.name());
+            if (spec.referencesNodes() && value != null) {
+                List<String> keys = value instanceof List<?> list ? list.stream().map(String::valueOf).toList()
+                        : List.of(String.valueOf(value));
+                access.requireReadable(principal, "input." + spec.name(), Objects.requireNonNull(spec.vocabulary()), keys);
+            }
+        }
+    }
+
+    private static InputLink providersLink(NodeWrite write) {
+        return write.links().stream().filter(l -> l.type().equals("PROVIDES")).findFirst()
+                .orElse(InputLink.in("providers", "PROVIDES", GraphSpec.ACTOR));
+    }
+
+    /** Writes the audit event of a change, in the transaction of the change. */
+    void audit(Principal principal, Operation operation, String label, String key, @Nullable String tenant,
+               List<Change> changes, @Nullable String comment) {
+        AuditEvent event = new AuditEvent(principal.subject(), principal.actingRole().name(), tenant,
+                principal.tenant(), operation, label, key, changes, null, normalised(comment));
+        client.query(AuditEvent.CYPHER).bindAll(event.parameters()).run();
+    }
+
+    /** The comment of a mutation (why), at most {@link AuditEvent#MAX_COMMENT} characters. */
+    static @Nullable UserError checkComment(@Nullable String comment) {
+        String value = normalised(comment);
+        if (value != null && value.length() > AuditEvent.MAX_COMMENT) {
+            return new UserError("TOO_LONG", "comment", "Kommentar: höchstens " + AuditEvent.MAX_COMMENT
+                    + " Zeichen erlaubt, " + value.length() + " angegeben.", "comment: at most "
+                    + AuditEvent.MAX_COMMENT + " characters allowed, got " + value.length() + ".");
+        }
+        return null;
+    }
+
+    static @Nullable String normalised(@Nullable String comment) {
+        return comment == null || comment.isBlank() ? null : comment.strip();
+    }
+
+    static UserError notFound(String key) {
+        return new UserError("NOT_FOUND", "key", "Kein Eintrag mit Schlüssel " + key + ".",
+                "No record with key " + key + ".");
     }
 
     // ---------------------------------------------------------------- helpers
@@ -349,11 +550,22 @@ public class GraphWriter {
         }
     }
 
-    private void applyLinks(NodeWrite write, String key, Map<String, Object> input) {
+    /** Replaces the targets of the links named in the input; returns them as changes (sorted target keys). */
+    private List<Change> applyLinks(NodeWrite write, String key, Map<String, Object> input) {
         LocalDate today = LocalDate.now();
+        List<Change> changes = new ArrayList<>();
         for (InputLink link : write.links()) {
             if (!input.containsKey(link.field())) {
                 continue;
+            }
+            String open = link.outgoing() ? "(n)-[r:`%s`]->(t:`%s`)" : "(n)<-[r:`%s`]-(t:`%s`)";
+            List<String> before = List.copyOf(client.query("MATCH (n:`%s` {key: $key}) MATCH %s WHERE r.validTo IS NULL "
+                    .formatted(write.label(), open.formatted(link.type(), link.targetLabel()))
+                    + "RETURN DISTINCT t.key ORDER BY t.key").bind(key).to("key").fetchAs(String.class).all());
+            List<String> after = targets(input, link).stream().sorted().toList();
+            if (!before.equals(after)) {
+                changes.add(link.single() ? new Change(link.field(), first(before), first(after))
+                        : new Change(link.field(), before, after));
             }
             String pattern = link.outgoing() ? "(n)-[r:`%s`]->(t:`%s`)" : "(n)<-[r:`%s`]-(t:`%s`)";
             String create = link.outgoing() ? "CREATE (n)-[:`%s` {tenant: n.tenant, validFrom: $today, version: 1, visibility: n.visibility}]->(t)"
@@ -375,6 +587,11 @@ public class GraphWriter {
             client.query(cypher).bindAll(Map.of("key", key, "targets", targets(input, link), "today", today,
                     "yesterday", today.minusDays(1))).run();
         }
+        return changes;
+    }
+
+    private static @Nullable String first(List<String> keys) {
+        return keys.isEmpty() ? null : keys.getFirst();
     }
 
     private Map<String, Object> lockNode(String label, String key) {
@@ -390,13 +607,13 @@ public class GraphWriter {
         return client.query("""
                 MATCH ()-[r:%s {key: $key}]->()
                 SET r._lock = true REMOVE r._lock
-                RETURN %s AS item""".formatted(union, REL_PROJECTION)).bind(key).to("key").fetch().one()
+                RETURN %s AS item""".formatted(union, LOCK_PROJECTION)).bind(key).to("key").fetch().one()
                 .map(row -> cast(row.get("item"))).orElse(Map.of());
     }
 
     private static @Nullable UserError checkVersion(Map<String, Object> current, String key, long version) {
         if (current.isEmpty()) {
-            return new UserError("NOT_FOUND", "key", "Kein Eintrag mit Schlüssel " + key + ".", "No record with key " + key + ".");
+            return notFound(key);
         }
         long actual = current.get("version") instanceof Number n ? n.longValue() : 0;
         if (actual != version) {
@@ -446,6 +663,14 @@ public class GraphWriter {
 
     private static WriteResult failed(List<Problem> problems) {
         return WriteResult.failed(problems.stream().map(UserError::of).toList());
+    }
+
+    private static WriteResult failed(List<Problem> problems, @Nullable UserError more) {
+        List<UserError> errors = new ArrayList<>(problems.stream().map(UserError::of).toList());
+        if (more != null) {
+            errors.add(more);
+        }
+        return WriteResult.failed(errors);
     }
 
     private static Problem required(String field) {
