@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import de.kimgraph.api.security.Principals;
 import de.kimgraph.model.spec.GraphSpec;
 import de.kimgraph.model.spec.RelationshipSpec;
 import de.kimgraph.queries.write.GraphWriter;
@@ -14,12 +15,15 @@ import de.kimgraph.queries.write.UserError;
 import de.kimgraph.queries.write.WriteResult;
 import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.idl.RuntimeWiring;
+import org.jspecify.annotations.Nullable;
 import org.springframework.graphql.execution.RuntimeWiringConfigurer;
 import org.springframework.stereotype.Component;
 
 /**
  * Wires the mutations: create/update/end per writable node type, and add/update/end for memberships, actor
- * relations and funding shares. Every mutation answers with a payload holding the record or typed errors.
+ * relations and funding shares. Every mutation answers with a payload holding the record or typed errors, and
+ * passes the caller's principal and the optional comment to the writer, which applies the write rules and
+ * records the change in the audit trail.
  */
 @Component
 class MutationWiring implements RuntimeWiringConfigurer {
@@ -39,48 +43,54 @@ class MutationWiring implements RuntimeWiringConfigurer {
             for (NodeWrites.NodeWrite write : NodeWrites.ALL) {
                 String name = write.typeName();
                 String field = Character.toLowerCase(name.charAt(0)) + name.substring(1);
-                type.dataFetcher("create" + name, env -> payload(field, writer.createNode(write, input(env))));
-                type.dataFetcher("update" + name, env -> payload(field,
-                        writer.updateNode(write, env.getArgument("key"), version(env), input(env))));
-                type.dataFetcher("end" + name, env -> payload(field,
-                        writer.endNode(write.label(), env.getArgument("key"), version(env), validTo(env))));
+                type.dataFetcher("create" + name, env -> payload(field,
+                        writer.createNode(Principals.of(env), write, input(env), comment(env))));
+                type.dataFetcher("update" + name, env -> payload(field, writer.updateNode(Principals.of(env), write,
+                        env.getArgument("key"), version(env), input(env), comment(env))));
+                type.dataFetcher("end" + name, env -> payload(field, writer.endNode(Principals.of(env), write.label(),
+                        env.getArgument("key"), version(env), validTo(env), comment(env))));
             }
             RelationshipSpec membership = GraphSpec.relationships("MEMBER_OF").getFirst();
             Set<String> membershipEnds = Set.of("actor", "body");
-            type.dataFetcher("addMembership", env -> payload("membership",
-                    writer.addRelationship(membership, "actor", "body", input(env), membershipEnds)));
-            type.dataFetcher("updateMembership", env -> payload("membership",
-                    writer.updateRelationship(MEMBER_OF, env.getArgument("key"), version(env), input(env), membershipEnds)));
-            type.dataFetcher("endMembership", env -> payload("membership",
-                    writer.endRelationship(MEMBER_OF, env.getArgument("key"), version(env), validTo(env))));
+            type.dataFetcher("addMembership", env -> payload("membership", writer.addRelationship(Principals.of(env),
+                    membership, "actor", "body", input(env), membershipEnds, comment(env))));
+            type.dataFetcher("updateMembership", env -> payload("membership", writer.updateRelationship(
+                    Principals.of(env), MEMBER_OF, env.getArgument("key"), version(env), input(env), membershipEnds,
+                    comment(env))));
+            type.dataFetcher("endMembership", env -> payload("membership", writer.endRelationship(Principals.of(env),
+                    MEMBER_OF, env.getArgument("key"), version(env), validTo(env), comment(env))));
 
             Set<String> relationEnds = Set.of("type", "from", "to");
-            type.dataFetcher("addRelation", env -> payload("relation", addRelation(input(env), relationEnds)));
-            type.dataFetcher("updateRelation", env -> payload("relation", writer.updateRelationship(
-                    GraphSpec.ACTOR_RELATION_TYPES, env.getArgument("key"), version(env), input(env), relationEnds)));
-            type.dataFetcher("endRelation", env -> payload("relation", writer.endRelationship(
-                    GraphSpec.ACTOR_RELATION_TYPES, env.getArgument("key"), version(env), validTo(env))));
+            type.dataFetcher("addRelation", env -> payload("relation", addRelation(env, relationEnds)));
+            type.dataFetcher("updateRelation", env -> payload("relation", writer.updateRelationship(Principals.of(env),
+                    GraphSpec.ACTOR_RELATION_TYPES, env.getArgument("key"), version(env), input(env), relationEnds,
+                    comment(env))));
+            type.dataFetcher("endRelation", env -> payload("relation", writer.endRelationship(Principals.of(env),
+                    GraphSpec.ACTOR_RELATION_TYPES, env.getArgument("key"), version(env), validTo(env), comment(env))));
 
             Set<String> fundingEnds = Set.of("service", "position", "programme");
-            type.dataFetcher("addFunding", env -> payload("funding", addFunding(input(env), fundingEnds)));
-            type.dataFetcher("updateFunding", env -> payload("funding",
-                    writer.updateRelationship(FUNDED_BY, env.getArgument("key"), version(env), input(env), fundingEnds)));
-            type.dataFetcher("endFunding", env -> payload("funding",
-                    writer.endRelationship(FUNDED_BY, env.getArgument("key"), version(env), validTo(env))));
+            type.dataFetcher("addFunding", env -> payload("funding", addFunding(env, fundingEnds)));
+            type.dataFetcher("updateFunding", env -> payload("funding", writer.updateRelationship(Principals.of(env),
+                    FUNDED_BY, env.getArgument("key"), version(env), input(env), fundingEnds, comment(env))));
+            type.dataFetcher("endFunding", env -> payload("funding", writer.endRelationship(Principals.of(env),
+                    FUNDED_BY, env.getArgument("key"), version(env), validTo(env), comment(env))));
             return type;
         });
     }
 
-    private WriteResult addRelation(Map<String, Object> input, Set<String> ends) {
+    private WriteResult addRelation(DataFetchingEnvironment env, Set<String> ends) {
+        Map<String, Object> input = input(env);
         Object type = input.get("type");
         if (!(type instanceof String t) || !GraphSpec.ACTOR_RELATION_TYPES.contains(t)) {
             return new WriteResult(null, List.of(new UserError("REQUIRED", "input.type",
                     "Pflichtfeld type fehlt.", "Required field type is missing.")));
         }
-        return writer.addRelationship(GraphSpec.relationships(t).getFirst(), "from", "to", input, ends);
+        return writer.addRelationship(Principals.of(env), GraphSpec.relationships(t).getFirst(), "from", "to", input,
+                ends, comment(env));
     }
 
-    private WriteResult addFunding(Map<String, Object> input, Set<String> ends) {
+    private WriteResult addFunding(DataFetchingEnvironment env, Set<String> ends) {
+        Map<String, Object> input = input(env);
         boolean service = input.get("service") != null;
         boolean position = input.get("position") != null;
         if (service == position) {
@@ -90,21 +100,30 @@ class MutationWiring implements RuntimeWiringConfigurer {
         String from = service ? GraphSpec.SERVICE : GraphSpec.POSITION;
         RelationshipSpec spec = GraphSpec.relationships("FUNDED_BY").stream().filter(s -> s.fromLabel().equals(from))
                 .findFirst().orElseThrow();
-        return writer.addRelationship(spec, service ? "service" : "position", "programme", input, ends);
+        return writer.addRelationship(Principals.of(env), spec, service ? "service" : "position", "programme", input,
+                ends, comment(env));
     }
 
     private static Map<String, Object> payload(String field, WriteResult result) {
         Map<String, Object> payload = new HashMap<>();
         payload.put(field, result.record());
-        payload.put("errors", result.errors().stream().map(e -> {
+        payload.put("errors", errors(result.errors()));
+        return payload;
+    }
+
+    static List<Map<String, Object>> errors(List<UserError> errors) {
+        return errors.stream().map(e -> {
             Map<String, Object> error = new HashMap<>();
             error.put("code", e.code());
             error.put("field", e.field());
             error.put("message", e.message());
             error.put("messageEn", e.messageEn());
             return error;
-        }).toList());
-        return payload;
+        }).toList();
+    }
+
+    static @Nullable String comment(DataFetchingEnvironment env) {
+        return env.getArgument("comment");
     }
 
     private static Map<String, Object> input(DataFetchingEnvironment env) {
