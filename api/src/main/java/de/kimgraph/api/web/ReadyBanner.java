@@ -33,10 +33,11 @@ class ReadyBanner implements ApplicationListener<WebServerInitializedEvent> {
                     Entwicklungs-Aussteller (development issuer, localhost only), Token je Rolle für %s:
                       curl -s 'http://localhost:%d/dev/token?role=COORDINATOR'   (Rollen: %s)
                       alle (all): http://localhost:%d/dev/tokens
-                    COORDINATOR-Token (%s gültig):
+                    COORDINATOR-Token (%d h gültig / valid):
                       Authorization: Bearer %s""".formatted(dev.properties().defaultDevTenant(), port,
-                        java.util.Arrays.toString(AccessRole.values()), port, dev.properties().devTtl(),
-                        dev.mint(dev.principal(AccessRole.COORDINATOR, dev.properties().defaultDevTenant(), "")));
+                        java.util.Arrays.toString(AccessRole.values()), port, dev.properties().devTtl().toHours(),
+                        dev.mint(dev.principal(AccessRole.COORDINATOR, dev.properties().defaultDevTenant(), "")))
+                        .indent(4).stripTrailing();
         LOG.info("""
 
                 ==> kim-graph bereit (ready){}
