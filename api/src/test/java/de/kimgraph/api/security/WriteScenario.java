@@ -12,10 +12,11 @@ import de.kimgraph.queries.access.AccessRole;
 import de.kimgraph.queries.access.Principal;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The two fictional Kreise of {@code fixtures/security-writes.json} (A = Nordwald, B = Südheide), a principal per
- * role, and a fingerprint of everything the two tenants own (nodes, relationships, proposals, audit events), to
+ * role ({@code ADMIN} from {@link ApiTest}), and a fingerprint of everything the two tenants own (nodes, relationships, proposals, audit events), to
  * show that a refused mutation wrote nothing. The fixture is loaded afresh for every test.
  */
 abstract class WriteScenario extends ApiTest {
@@ -29,9 +30,8 @@ abstract class WriteScenario extends ApiTest {
     static final Principal COORDINATOR_B = principal("coord-b", B, AccessRole.COORDINATOR, null);
     static final Principal COORDINATOR_C = principal("coord-c", C, AccessRole.COORDINATOR, null);
     static final Principal ADMINISTRATION_A = principal("verwaltung-a", A, AccessRole.ADMINISTRATION, null);
-    static final Principal DASHBOARD = principal("dashboard", null, AccessRole.DASHBOARD, null);
+    static final Principal DASHBOARD = principal("dashboard", A, AccessRole.DASHBOARD, null);
     static final Principal STATE = principal("land", null, AccessRole.STATE, null);
-    static final Principal ADMIN = principal("ops", null, AccessRole.ADMIN, null);
     static final Principal PARTNER_A = principal("partner-a", A, AccessRole.PARTNER, "sw-a-partner");
     static final Principal PARTNER_B = principal("partner-b", B, AccessRole.PARTNER, "sw-b-partner");
 
@@ -66,6 +66,16 @@ abstract class WriteScenario extends ApiTest {
                         + r.get("b").asString() + " " + new TreeMap<>(r.get("p").asMap())));
         lines.sort(null);
         return lines;
+    }
+
+    /** Runs {@code graphql-test/security/<operation>.graphql} with a real token of {@code principal}. */
+    JsonNode call(Principal principal, String operation, Map<String, ?> variables) {
+        return graphQl(principal).execute("security/" + operation, variables);
+    }
+
+    /** The classification of the first GraphQL error, or "" when there is none. */
+    static String classification(JsonNode answer) {
+        return answer.at("/errors/0/extensions/classification").asString("");
     }
 
     long auditEvents() {
