@@ -1,4 +1,4 @@
-/** The append-only audit trail: one {@code :AuditEvent} per change, written in the transaction of the change. */
+/** The append-only audit trail: one AuditEvent node per change, written in the transaction of the change. */
 @NullMarked
 package de.kimgraph.model.audit;
 
