@@ -115,4 +115,42 @@ class SecuredMutationsTest extends WriteScenario {
         assertThat(answer.at("/errors/0/extensions/classification").asString()).isEqualTo("UNAUTHORIZED");
         assertThat(state()).isEqualTo(before);
     }
+
+    @Test
+    void badArgumentsAreTypedErrorsNamingTheArgumentAndWriteNothing() {
+        String tooLong = "w".repeat(1_001);
+        List<String> before = state();
+        Map<String, Map<String, Object>> attempts = new LinkedHashMap<>();
+        attempts.put("createBody", Map.of("input", Map.of("name", "X", "type", "WORKING_GROUP"), "comment", tooLong));
+        attempts.put("endActor", Map.of("key", "sw-a-other", "version", 1, "validTo", TODAY, "comment", tooLong));
+        attempts.put("addMembership", Map.of("input", Map.of("actor", "sw-a-ki", "body", "sw-a-body"), "comment", tooLong));
+        attempts.put("updateRelation", Map.of("key", "sw-r-a", "version", 1, "input", Map.of("source", "x"),
+                "comment", tooLong));
+        attempts.put("proposeRelation", Map.of("input", Map.of("type", "COOPERATES_WITH", "from", "sw-a-ki",
+                "to", "sw-a-partner"), "comment", tooLong));
+
+        attempts.forEach((operation, variables) -> {
+            JsonNode answer = call(COORDINATOR_A, operation, variables).at("/data/" + operation);
+            assertThat(answer.at("/errors/0/code").asString()).as(operation).isEqualTo("TOO_LONG");
+            assertThat(answer.at("/errors/0/field").asString()).as(operation).isEqualTo("comment");
+        });
+        JsonNode stale = call(COORDINATOR_A, "endActor", Map.of("key", "sw-a-other", "version", 7, "validTo", TODAY))
+                .at("/data/endActor");
+        JsonNode early = call(COORDINATOR_A, "endMembership", Map.of("key", "sw-m-a-other", "version", 1,
+                "validTo", "1999-01-01")).at("/data/endMembership");
+        JsonNode missing = call(COORDINATOR_A, "confirmProposal", Map.of("key", "proposal-none")).at("/data/confirmProposal");
+        JsonNode noType = call(COORDINATOR_A, "proposeRelation", Map.of("input", Map.of("from", "sw-a-ki",
+                "to", "sw-a-partner"))).at("/data/proposeRelation");
+        JsonNode longFilter = call(COORDINATOR_A, "auditTrail", Map.of("filter", Map.of("recordKey", "k".repeat(201))));
+
+        assertThat(stale.at("/errors/0/field").asString()).isEqualTo("version");
+        assertThat(early.at("/errors/0/code").asString() + "@" + early.at("/errors/0/field").asString())
+                .isEqualTo("INVALID_DATE_RANGE@validTo");
+        assertThat(missing.at("/errors/0/code").asString() + "@" + missing.at("/errors/0/field").asString())
+                .isEqualTo("NOT_FOUND@key");
+        assertThat(noType.at("/errors/0/field").asString()).isEqualTo("input.type");
+        assertThat(classification(longFilter)).isEqualTo("BAD_REQUEST");
+        assertThat(longFilter.at("/errors/0/message").asString()).contains("filter.recordKey");
+        assertThat(state()).isEqualTo(before);
+    }
 }
