@@ -19,7 +19,9 @@ import org.springframework.transaction.annotation.Transactional;
  * The audit trail, newest first with keyset pagination on {@code (at, key)}: a coordinator reads the events of
  * its own tenant, operations ({@code ADMIN}) all of them, every other role none. The tenant predicate is an
  * equality on the indexed {@code (tenant, at)} pair, so a page is an index seek in time order, not a sort of the
- * tenant's whole history.
+ * tenant's whole history. (The order names the tenant first, which is constant under the equality, so that the
+ * planner reads the composite index backwards and stops after one page: measured with 50,000 events of one
+ * tenant, 616 db hits and 8 ms a page, against 100,511 db hits and 87 ms when ordered by time alone.)
  */
 @Component
 @Transactional(readOnly = true)
@@ -84,7 +86,7 @@ public class AuditTrail {
         condition(where, parameters, "e.at < datetime({date: $to + duration({days: 1}), timezone: 'Europe/Berlin'})",
                 "to", filter.to());
         if (after != null) {
-            where.add("(e.at < $afterAt OR (e.at = $afterAt AND e.key < $afterKey))");
+            where.add("e.at <= $afterAt AND (e.at < $afterAt OR e.key < $afterKey)");
             parameters.put("afterAt", after.at());
             parameters.put("afterKey", after.key());
         }
@@ -93,8 +95,9 @@ public class AuditTrail {
                 MATCH (e:AuditEvent)
                 WHERE %s
                 RETURN e{.*} AS item
-                ORDER BY e.at DESC, e.key DESC
-                LIMIT $limit""".formatted(String.join("\n  AND ", where));
+                ORDER BY %s
+                LIMIT $limit""".formatted(String.join("\n  AND ", where), tenant != null
+                ? "e.tenant DESC, e.at DESC, e.key DESC" : "e.at DESC, e.key DESC");
         List<Map<String, Object>> items = new ArrayList<>();
         for (Map<String, Object> row : client.query(cypher).bindAll(parameters).fetch().all()) {
             @SuppressWarnings("unchecked")
