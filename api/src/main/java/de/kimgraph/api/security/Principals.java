@@ -23,7 +23,7 @@ public final class Principals {
         return env.getContext() instanceof GraphQLContext context ? of(context) : Principal.SYSTEM;
     }
 
-    static Principal of(GraphQLContext context) {
+    public static Principal of(GraphQLContext context) {
         // TODO(issue 4, security core): absent principal becomes an error once the token filter is in place.
         Principal principal = context.get(Principal.class);
         return principal == null ? Principal.SYSTEM : principal;
