@@ -15,6 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 import de.kimgraph.api.security.Principals;
+import de.kimgraph.queries.access.AccessDenied;
 import de.kimgraph.queries.access.AccessRole;
 import de.kimgraph.queries.access.Principal;
 import graphql.ErrorClassification;
@@ -128,7 +129,12 @@ final class PersistedQueries implements PreparsedDocumentProvider {
             return error(BAD_REQUEST, "QUERY_REQUIRED", "Die Anfrage enthält keine Abfrage (query).",
                     "The request carries no query.");
         }
-        Principal principal = Principals.of(input.getGraphQLContext());
+        Principal principal;
+        try {
+            principal = Principals.of(input.getGraphQLContext());
+        } catch (AccessDenied e) {
+            return error(ErrorType.UNAUTHORIZED, "UNAUTHENTICATED", e.getMessage(), e.messageEn());
+        }
         if (!principal.roles().isEmpty() && persistedOnlyRoles.containsAll(principal.roles())) {
             return error(ErrorType.FORBIDDEN, "PERSISTED_QUERY_REQUIRED",
                     "Mit der Rolle " + principal.roles() + " sind nur freigegebene (persistierte) Abfragen erlaubt.",

@@ -24,7 +24,7 @@ class LimitsTest extends ApiTest {
     static final String COUNTS = "persisted-queries/dashboard-counts-per-gemeinde.graphql";
 
     private RawHttp http() {
-        return new RawHttp(port);
+        return new RawHttp(port).header("Authorization", "Bearer " + token(ADMIN));
     }
 
     static JsonNode onlyError(JsonNode answer) {
@@ -227,6 +227,9 @@ class LimitsTest extends ApiTest {
                     .doesNotContain("\tat ", "Exception", "exception", "trace", "org.springframework", "tools.jackson",
                             "de.kimgraph");
         }
+        RawHttp.Answer anonymous = new RawHttp(port).send("POST", "/graphql", "application/json", "{\"query\": 1}", false);
+        assertThat(anonymous.status()).isEqualTo(401);
+        assertThat(anonymous.body()).doesNotContain("\tat ", "Exception", "org.springframework");
         JsonNode syntax = onlyError(graphQl().post("{ areas { totalCount ", Map.of()));
         assertThat(syntax.at("/extensions/classification").asString()).isEqualTo("InvalidSyntax");
         assertThat(syntax.toString()).doesNotContain("Exception", "\tat ");
