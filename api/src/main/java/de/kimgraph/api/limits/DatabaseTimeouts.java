@@ -33,8 +33,8 @@ final class DatabaseTimeouts extends DataFetcherExceptionResolverAdapter {
             return null;
         }
         LOG.warn("Database timeout in {}", env.getExecutionStepInfo().getPath());
-        LimitExceeded limit = error(timeout);
-        return GraphqlErrorBuilder.newError(env).errorType(limit.classification()).message(limit.getMessage())
+        GraphQLError limit = error(timeout).error();
+        return GraphqlErrorBuilder.newError(env).errorType(limit.getErrorType()).message(limit.getMessage())
                 .extensions(limit.getExtensions()).build();
     }
 

@@ -69,7 +69,7 @@ final class RequestBodyLimit extends OncePerRequestFilter {
         response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.getOutputStream().write(JSON.writeValueAsBytes(Map.of("errors", List.of(error.toSpecification()))));
+        response.getOutputStream().write(JSON.writeValueAsBytes(Map.of("errors", List.of(error.error().toSpecification()))));
     }
 
     /** The request with the body already read. */
