@@ -1,9 +1,13 @@
 package de.kimgraph.api.limits;
 
 import java.time.Duration;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
 import de.kimgraph.api.limits.LimitExceeded.Limit;
+import graphql.ExecutionInput;
 import graphql.ExecutionResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,11 +21,12 @@ import reactor.core.scheduler.Schedulers;
 
 /**
  * Ends a GraphQL request that runs longer than the request timeout with a {@code TIMEOUT} error (Spring's own
- * {@code TimeoutWebGraphQlInterceptor} answers with a bare HTTP 408 instead). Timing out cancels the execution, so
- * graphql-java starts no further field; a database call already running ends at the database timeout at the latest.
+ * {@code TimeoutWebGraphQlInterceptor} answers with a bare HTTP 408 instead). A data fetcher already running
+ * finishes in the background; its database transaction ends at the database timeout at the latest.
  * <p>
  * The execution runs on a virtual thread of its own: the data fetchers here are synchronous, and on the request
- * thread the whole execution would happen while subscribing, before Reactor's timer even starts. The interceptors
+ * thread the whole execution would happen while subscribing, before Reactor's timer even starts. Timing out
+ * cancels the execution input, so graphql-java starts no further field. The interceptors
  * before and after this one still run on the request thread (the chain is assembled there), so the principal is
  * read from the security context as before.
  */
@@ -30,8 +35,13 @@ final class RequestTimeout implements WebGraphQlInterceptor, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RequestTimeout.class);
 
     private final Duration timeout;
-    private final Scheduler execution = Schedulers.fromExecutorService(
-            Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("graphql-", 0).factory()), "graphql");
+    private final ExecutorService threads =
+            Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("graphql-", 0).factory());
+    /**
+     * As a plain {@code Executor}, so that Reactor does not interrupt the thread on timeout (it would for an
+     * {@code ExecutorService}): an interrupted thread breaks the Neo4j connection it is reading from.
+     */
+    private final Scheduler execution = Schedulers.fromExecutor(threads::execute);
 
     RequestTimeout(Duration timeout) {
         this.timeout = timeout;
@@ -40,13 +50,31 @@ final class RequestTimeout implements WebGraphQlInterceptor, AutoCloseable {
     @Override
     public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
         long start = System.nanoTime();
-        return chain.next(request).subscribeOn(execution)
-                .timeout(timeout, Mono.fromSupplier(() -> timedOut(request, start)));
+        // Spring cancels the execution only when the answer is still a pending future; a synchronous execution has
+        // completed it before, so the timeout cancels the execution input itself, whenever that is created.
+        AtomicBoolean expired = new AtomicBoolean();
+        AtomicReference<ExecutionInput> input = new AtomicReference<>();
+        request.configureExecutionInput((executionInput, builder) -> {
+            input.set(executionInput);
+            if (expired.get()) {
+                executionInput.cancel();
+            }
+            return executionInput;
+        });
+        return chain.next(request).subscribeOn(execution).timeout(timeout, Mono.fromSupplier(() -> {
+            expired.set(true);
+            ExecutionInput running = input.get();
+            if (running != null) {
+                running.cancel();
+            }
+            return timedOut(request, start);
+        }));
     }
 
     @Override
     public void close() {
         execution.dispose();
+        threads.shutdown();
     }
 
     private WebGraphQlResponse timedOut(WebGraphQlRequest request, long start) {

@@ -19,8 +19,12 @@ import reactor.core.publisher.Mono;
 /** The request timeout against an execution that blocks its thread, as the synchronous data fetchers do. */
 class RequestTimeoutTest {
 
-    private static final WebGraphQlRequest REQUEST = new WebGraphQlRequest(URI.create("http://localhost/graphql"),
-            new HttpHeaders(), null, null, Map.of(), Map.of("query", "{ areas { totalCount } }"), "1", Locale.GERMAN);
+    private static final WebGraphQlRequest REQUEST = request();
+
+    private static WebGraphQlRequest request() {
+        return new WebGraphQlRequest(URI.create("http://localhost/graphql"), new HttpHeaders(), null, null, Map.of(),
+                Map.of("query", "{ areas { totalCount } }"), "1", Locale.GERMAN);
+    }
 
     /** Blocks for a second while being subscribed to, then answers. */
     private static final WebGraphQlInterceptor.Chain BLOCKING = request -> Mono.defer(() -> {
@@ -47,6 +51,28 @@ class RequestTimeoutTest {
                 assertThat(error.getExtensions()).containsEntry("limit", "REQUEST_TIMEOUT").containsEntry("maximum", 100L);
             });
             assertThat(response.toMap()).containsOnlyKeys("errors");
+        }
+    }
+
+    @Test
+    void cancelsTheExecutionSoThatNoFurtherFieldStarts() throws InterruptedException {
+        java.util.concurrent.CountDownLatch checked = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicBoolean cancelled = new java.util.concurrent.atomic.AtomicBoolean();
+        WebGraphQlInterceptor.Chain execution = request -> Mono.defer(() -> {
+            graphql.ExecutionInput input = request.toExecutionInput();
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            cancelled.set(input.isCancelled());
+            checked.countDown();
+            return Mono.empty();
+        });
+        try (RequestTimeout timeout = new RequestTimeout(Duration.ofMillis(100))) {
+            assertThat(timeout.intercept(request(), execution).block()).isNotNull();
+            assertThat(checked.await(5, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            assertThat(cancelled).isTrue();
         }
     }
 
