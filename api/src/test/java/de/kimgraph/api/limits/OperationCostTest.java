@@ -147,10 +147,16 @@ class OperationCostTest {
 
     @Test
     void introspectionIsNotCounted() {
-        Document introspection = Parser.parse(IntrospectionQuery.INTROSPECTION_QUERY);
+        // The fullest introspection a tool sends (GraphiQL: all options, TypeRef nine levels deep) has room in max-fields.
+        String fullest = graphql.introspection.IntrospectionQueryBuilder.build(
+                graphql.introspection.IntrospectionQueryBuilder.Options.defaultOptions().descriptions(true)
+                        .specifiedByUrl(true).isOneOf(true).directiveIsRepeatable(true).schemaDescription(true)
+                        .inputValueDeprecation(true).typeRefFragmentDepth(9));
+        Document introspection = Parser.parse(fullest);
         COST.checkFields(introspection.getDefinitionsOfType(graphql.language.OperationDefinition.class).getFirst(),
                 introspection.getDefinitionsOfType(graphql.language.FragmentDefinition.class).stream()
                         .collect(Collectors.toMap(graphql.language.FragmentDefinition::getName, f -> f)));
+        assertThat(measure(fullest, Map.of()).complexity()).isZero();
         OperationCost.Measure measure = measure(IntrospectionQuery.INTROSPECTION_QUERY, Map.of());
         assertThat(measure.complexity()).isZero();
         assertThat(measure.depth()).isZero();
