@@ -23,6 +23,14 @@ public final class Principals {
         return env.getContext() instanceof GraphQLContext context ? of(context) : Principal.SYSTEM;
     }
 
+    /**
+     * The caller of a request outside GraphQL (the REST exports), from the security context.
+     */
+    public static Principal current() {
+        // TODO(issue 4, security core): read the verified token from the security context; until then the service.
+        return Principal.SYSTEM;
+    }
+
     static Principal of(GraphQLContext context) {
         // TODO(issue 4, security core): absent principal becomes an error once the token filter is in place.
         Principal principal = context.get(Principal.class);

@@ -6,6 +6,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 
@@ -40,6 +42,11 @@ public record ReadRule(@Nullable List<String> fullTenants, boolean published, @N
     public static final String ORGANISATION_PARAMETER = "readOrganisation";
     public static final String CONTACT_PARAMETER = "readContacts";
 
+    /** Labels with contact channels ({@code email}, {@code phone}). */
+    public static final Set<String> CONTACT_LABELS = Set.of("Actor", "Role");
+
+    private static final Pattern PSEUDO_CALL = Pattern.compile("\\b(READABLE_REL|READABLE|CONTACTS)\\((\\w+)\\)");
+
     /** Whether this rule lets everything through (no predicate needed). */
     public boolean all() {
         return fullTenants == null;
@@ -63,6 +70,39 @@ public record ReadRule(@Nullable List<String> fullTenants, boolean published, @N
     public static String contact(String n, String property) {
         return "CASE WHEN $readContacts IS NULL OR %1$s.tenant IN $readContacts THEN %1$s.`%2$s` END"
                 .formatted(n, property);
+    }
+
+    /** The Cypher map-projection entries {@code email: …, phone: …} of {@code n}, masked by {@link #contact}. */
+    public static String contacts(String n) {
+        return "email: " + contact(n, "email") + ", phone: " + contact(n, "phone");
+    }
+
+    /**
+     * Expands the pseudo-calls of Cypher kept in files: {@code READABLE(x)} to {@link #node(String) node("x")},
+     * {@code READABLE_REL(r)} to {@link #relationship(String) relationship("r")} and, inside a map projection,
+     * {@code CONTACTS(x)} to {@link #contacts(String) contacts("x")} ({@code a{.*, CONTACTS(a)}}). A pseudo-call
+     * left unexpanded is a Cypher syntax error, so a forgotten expansion fails loudly instead of reading
+     * everything.
+     */
+    public static String expand(String cypher) {
+        Matcher matcher = PSEUDO_CALL.matcher(cypher);
+        StringBuilder expanded = new StringBuilder();
+        while (matcher.find()) {
+            String variable = matcher.group(2);
+            String replacement = switch (matcher.group(1)) {
+                case "READABLE" -> node(variable);
+                case "READABLE_REL" -> relationship(variable);
+                default -> contacts(variable);
+            };
+            matcher.appendReplacement(expanded, Matcher.quoteReplacement(replacement));
+        }
+        matcher.appendTail(expanded);
+        return expanded.toString();
+    }
+
+    /** The map projection of all properties of node {@code n} with label {@code label}, contacts masked. */
+    public static String projection(String label, String n) {
+        return CONTACT_LABELS.contains(label) ? n + "{.*, " + contacts(n) + "}" : n + "{.*}";
     }
 
     public Map<String, Object> parameters() {

@@ -7,9 +7,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import de.kimgraph.queries.access.ReadRule;
+
 /**
  * Cypher kept in {@code .cypher} files on the classpath under {@code cypher/} (one question per file, a
- * {@code //} line on top saying which), read once and cached.
+ * {@code //} line on top saying which), read once and cached. The read rule's pseudo-calls
+ * ({@code READABLE(x)}, {@code READABLE_REL(r)}, {@code CONTACTS(x)}) are expanded on loading
+ * ({@link ReadRule#expand}); the files bind {@link Scope#parameters()}, which carry the rule's parameters.
  */
 public final class CypherFiles {
 
@@ -29,7 +33,7 @@ public final class CypherFiles {
             if (in == null) {
                 throw new IllegalStateException("Missing Cypher file " + path);
             }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            return ReadRule.expand(new String(in.readAllBytes(), StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -7,10 +7,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import de.kimgraph.queries.access.ReadRule;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Turns a list filter into Cypher predicates over {@code n} and their parameters. Values only ever travel as
+ * Turns a list filter into Cypher predicates over {@code n} and their parameters (without the read rule's, which
+ * the caller binds). Values only ever travel as
  * parameters; the predicates are fixed strings of the {@link Catalog}.
  */
 public final class Filters {
@@ -72,7 +74,7 @@ public final class Filters {
                 }
             }
         }
-        return new Where(String.join("\n  AND ", predicates), parameters);
+        return new Where(ReadRule.expand(String.join("\n  AND ", predicates)), parameters);
     }
 
     private static List<String> supported(EntityType type) {

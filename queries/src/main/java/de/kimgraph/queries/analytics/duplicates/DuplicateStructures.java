@@ -60,7 +60,7 @@ public class DuplicateStructures {
      * @param kinds the finding kinds to compute ({@code null} or empty: all); the ranking comes with MEETING_LOAD
      */
     public Report analyse(Scope scope, Thresholds thresholds, @Nullable Collection<String> kinds) {
-        Map<String, Object> area = reader.byKey("Area", scope.area(), null);
+        Map<String, Object> area = reader.byKey("Area", scope.area(), null, scope.read());
         if (area == null) {
             throw new UnsupportedFilterException("Unbekanntes Gebiet " + scope.area() + ".", "Unknown area " + scope.area() + ".");
         }

@@ -83,7 +83,7 @@ public class FundingCliffs {
      * @param endingBefore programmes ending before this date (exclusive); default {@code asOf} + 1 year
      */
     public FundingCliffReport analyse(Scope scope, @Nullable String programme, @Nullable LocalDate endingBefore) {
-        Map<String, Object> area = reader.byKey("Area", scope.area(), null);
+        Map<String, Object> area = reader.byKey("Area", scope.area(), null, scope.read());
         if (area == null) {
             throw new UnsupportedFilterException("Unbekanntes Gebiet " + scope.area() + ".", "Unknown area " + scope.area() + ".");
         }

@@ -59,14 +59,14 @@ public class WhoDoesWhat {
 
     public WhoDoesWhatReport find(Scope scope, @Nullable String field, @Nullable String targetGroup,
                                   @Nullable String legalDomain) {
-        Map<String, Object> area = reader.byKey("Area", scope.area(), null);
+        Map<String, Object> area = reader.byKey("Area", scope.area(), null, scope.read());
         if (area == null) {
             throw new UnsupportedFilterException("Unbekanntes Gebiet " + scope.area() + ".", "Unknown area " + scope.area() + ".");
         }
         Map<String, Map<String, Object>> filters = new LinkedHashMap<>();
-        known(filters, "field", "FieldOfAction", field, "Handlungsfeld", "field of action");
-        known(filters, "targetGroup", "TargetGroup", targetGroup, "Zielgruppe", "target group");
-        known(filters, "legalDomain", "LegalDomain", legalDomain, "Rechtskreis", "legal domain");
+        known(filters, scope, "field", "FieldOfAction", field, "Handlungsfeld", "field of action");
+        known(filters, scope, "targetGroup", "TargetGroup", targetGroup, "Zielgruppe", "target group");
+        known(filters, scope, "legalDomain", "LegalDomain", legalDomain, "Rechtskreis", "legal domain");
         Map<String, Object> parameters = scope.parameters();
         parameters.put("field", field);
         parameters.put("targetGroup", targetGroup);
@@ -121,12 +121,12 @@ public class WhoDoesWhat {
         return new WhoDoesWhatReport(area, scope.asOf(), filters, services, units, bodies, associations, sortedContacts);
     }
 
-    private void known(Map<String, Map<String, Object>> filters, String argument, String label, @Nullable String key,
+    private void known(Map<String, Map<String, Object>> filters, Scope scope, String argument, String label, @Nullable String key,
                        String nameDe, String nameEn) {
         if (key == null) {
             return;
         }
-        Map<String, Object> record = reader.byKey(label, key, null);
+        Map<String, Object> record = reader.byKey(label, key, null, scope.read());
         if (record == null) {
             throw new UnsupportedFilterException("Unbekannte(s) " + nameDe + " " + key + ".", "Unknown " + nameEn + " " + key + ".");
         }
