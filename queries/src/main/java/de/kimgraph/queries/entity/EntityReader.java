@@ -58,7 +58,14 @@ public class EntityReader {
         Map<String, Object> parameters = parameters(rule, where.parameters());
         parameters.put("after", afterKey);
         parameters.put("limit", first + 1);
-        String cypher = """
+        List<Map<String, Object>> items = new ArrayList<>(items(listCypher(type, where), parameters));
+        boolean hasNext = items.size() > first;
+        return new Page(hasNext ? items.subList(0, first) : items, hasNext);
+    }
+
+    /** The query of {@link #list}: one page after {@code $after}, at most {@code $limit} rows (public for profiling). */
+    public static String listCypher(EntityType type, Filters.Where where) {
+        return """
                 MATCH (n:`%s`)
                 WHERE %s
                   AND %s
@@ -67,9 +74,6 @@ public class EntityReader {
                 ORDER BY n.key
                 LIMIT $limit""".formatted(type.label(), ReadRule.node("n"), where.cypher(),
                 ReadRule.projection(type.label(), "n"));
-        List<Map<String, Object>> items = new ArrayList<>(items(cypher, parameters));
-        boolean hasNext = items.size() > first;
-        return new Page(hasNext ? items.subList(0, first) : items, hasNext);
     }
 
     public long count(EntityType type, @Nullable Map<String, Object> filter, ReadRule rule) {
