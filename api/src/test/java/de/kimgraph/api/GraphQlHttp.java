@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -24,9 +25,18 @@ public final class GraphQlHttp {
     private static final HttpClient CLIENT = HttpClient.newHttpClient();
 
     private final String url;
+    private final @Nullable String token;
 
-    GraphQlHttp(String url) {
+    GraphQlHttp(String url, @Nullable String token) {
         this.url = url;
+        this.token = token;
+    }
+
+    /** The HTTP status of the last answer. */
+    private int status;
+
+    public int status() {
+        return status;
     }
 
     public JsonNode execute(String document, Map<String, ?> variables) {
@@ -42,10 +52,14 @@ public final class GraphQlHttp {
         body.put("query", query);
         body.put("variables", variables);
         try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build();
-            HttpResponse<String> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
-            return JSON.readTree(response.body());
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+            if (token != null) {
+                request.header("Authorization", "Bearer " + token);
+            }
+            HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            status = response.statusCode();
+            return response.body().isBlank() ? JSON.createObjectNode() : JSON.readTree(response.body());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -5,9 +5,9 @@ import org.springframework.context.annotation.ConditionContext;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 
 /** True when neither {@code NEO4J_URI} nor {@code spring.neo4j.uri} names a server. */
-class EmbeddedNeo4jCondition implements Condition {
+public class EmbeddedNeo4jCondition implements Condition {
 
-    static boolean embedded(org.springframework.core.env.Environment environment) {
+    public static boolean embedded(org.springframework.core.env.Environment environment) {
         String uri = environment.getProperty("spring.neo4j.uri", "");
         return uri.isBlank();
     }

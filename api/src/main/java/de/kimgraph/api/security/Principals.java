@@ -1,14 +1,17 @@
 package de.kimgraph.api.security;
 
+import de.kimgraph.queries.access.AccessDenied;
 import de.kimgraph.queries.access.Principal;
 import graphql.GraphQLContext;
 import graphql.schema.DataFetchingEnvironment;
 import org.dataloader.BatchLoaderEnvironment;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
- * The caller of a GraphQL request, put into the {@link GraphQLContext} when the request arrives (from the
+ * The caller of a request. GraphQL: put into the {@link GraphQLContext} when the request arrives (from the
  * verified token) and read by every data fetcher and batch loader, so that nested fields apply the same rule as
- * the root field.
+ * the root field. REST (exports): {@link #current()} from the security context.
  */
 public final class Principals {
 
@@ -20,20 +23,30 @@ public final class Principals {
     }
 
     public static Principal of(BatchLoaderEnvironment env) {
-        return env.getContext() instanceof GraphQLContext context ? of(context) : Principal.SYSTEM;
+        if (env.getContext() instanceof GraphQLContext context) {
+            return of(context);
+        }
+        throw unauthenticated();
     }
 
-    /**
-     * The caller of a request outside GraphQL (the REST exports), from the security context.
-     */
-    public static Principal current() {
-        // TODO(issue 4, security core): read the verified token from the security context; until then the service.
-        return Principal.SYSTEM;
-    }
-
-    static Principal of(GraphQLContext context) {
-        // TODO(issue 4, security core): absent principal becomes an error once the token filter is in place.
+    public static Principal of(GraphQLContext context) {
         Principal principal = context.get(Principal.class);
-        return principal == null ? Principal.SYSTEM : principal;
+        if (principal == null) {
+            throw unauthenticated();
+        }
+        return principal;
+    }
+
+    /** The principal of the current HTTP request, from its verified token. */
+    public static Principal current() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication instanceof TokenPrincipals.Authentication token) {
+            return token.kimPrincipal();
+        }
+        throw unauthenticated();
+    }
+
+    private static AccessDenied unauthenticated() {
+        return new AccessDenied("Anmeldung erforderlich.", "Authentication required.");
     }
 }

@@ -40,7 +40,8 @@ class InterfacePaperDownloadTest extends ReportTestSupport {
 
     private HttpResponse<String> get(String pathAndQuery) {
         try {
-            return CLIENT.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + pathAndQuery)).GET().build(),
+            return CLIENT.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + pathAndQuery))
+                    .header("Authorization", "Bearer " + token(ADMIN)).GET().build(),
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
