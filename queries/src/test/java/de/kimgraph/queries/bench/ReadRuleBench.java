@@ -130,6 +130,7 @@ class ReadRuleBench {
             time("Analyses", analyses, rules, 3, 10);
 
             profile(driver, rules, actorsInC);
+            planning(driver);
         } finally {
             neo4j.deleteTenant(C);
             neo4j.deleteTenant(D);
@@ -183,6 +184,48 @@ class ReadRuleBench {
             long hits = hits(summary.profile(), operators);
             line("%-12s db hits %7d  operators %s", name, hits, String.join(" < ", operators));
         });
+    }
+
+    /**
+     * What the expanded predicates cost the planner: every Cypher file planned cold ({@code EXPLAIN} after clearing
+     * the query caches) as it runs, and with the read-rule pseudo-calls replaced by {@code true} (no rule).
+     */
+    private void planning(Driver driver) {
+        line("");
+        line("Planning, cold (EXPLAIN after db.clearQueryCaches(); ms): with read rules / without");
+        Path root = Path.of("target/classes/cypher");
+        List<Path> files;
+        try (var paths = Files.walk(root)) {
+            files = paths.filter(f -> f.toString().endsWith(".cypher")).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        long withTotal = 0;
+        long withoutTotal = 0;
+        for (Path file : files) {
+            String raw;
+            try {
+                raw = Files.readString(file);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            String with = ReadRule.expand(raw);
+            String without = raw.replaceAll("\\b(READABLE_REL|READABLE)\\(\\w+\\)", "true")
+                    .replaceAll(",\\s*CONTACTS\\(\\w+\\)", "");
+            long a = explain(driver, with);
+            long b = explain(driver, without);
+            withTotal += a;
+            withoutTotal += b;
+            line("%-45s %6d / %6d", root.relativize(file).toString(), a, b);
+        }
+        line("%-45s %6d / %6d", "total", withTotal, withoutTotal);
+    }
+
+    private static long explain(Driver driver, String cypher) {
+        driver.executableQuery("CALL db.clearQueryCaches()").execute();
+        long start = System.nanoTime();
+        driver.executableQuery("EXPLAIN " + cypher).execute();
+        return (System.nanoTime() - start) / 1_000_000;
     }
 
     private static long hits(ProfiledPlan plan, List<String> operators) {
