@@ -68,9 +68,9 @@ public class GroupedCounts {
         if (type.kindProperty() == null || type.kindVocabulary() == null) {
             throw unsupported(type, "KIND");
         }
-        Filters.Where where = Filters.where(type, filter);
+        Filters.Where where = Filters.where(type, filter, rule);
         String cypher = "MATCH (n:`%s`) WHERE %s AND %s RETURN n.`%s` AS key, count(n) AS count"
-                .formatted(type.label(), ReadRule.node("n"), where.cypher(), type.kindProperty());
+                .formatted(type.label(), rule.readable("n"), where.cypher(), type.kindProperty());
         Map<String, Long> counts = new HashMap<>();
         client.query(cypher).bindAll(parameters(rule, where)).fetch().all()
                 .forEach(row -> counts.put(String.valueOf(row.get("key")), (Long) row.get("count")));
@@ -85,8 +85,8 @@ public class GroupedCounts {
                     "Gruppierung nach Gebiet braucht filter.area (die Gruppen sind dessen Untergebiete).",
                     "Grouping by area needs filter.area (the groups are its sub-areas).");
         }
-        String groupPattern = ReadRule.expand(areaPredicate.replace(AREA_PARAMETER_PATTERN, "(g)"));
-        return grouped(type, "MATCH (:Area {key: $area})<-[:PART_OF]-(g:Area) WHERE " + ReadRule.node("g"),
+        String groupPattern = rule.compile(areaPredicate.replace(AREA_PARAMETER_PATTERN, "(g)"));
+        return grouped(type, "MATCH (:Area {key: $area})<-[:PART_OF]-(g:Area) WHERE " + rule.readable("g"),
                 groupPattern, filter, rule);
     }
 
@@ -96,12 +96,12 @@ public class GroupedCounts {
         if (pattern == null) {
             throw unsupported(type, by);
         }
-        return grouped(type, groups, ReadRule.expand("EXISTS { " + pattern + " }"), filter, rule);
+        return grouped(type, groups, rule.compile("EXISTS { " + pattern + " }"), filter, rule);
     }
 
     private List<Group> grouped(EntityType type, String groups, String membership, @Nullable Map<String, Object> filter,
                                 ReadRule rule) {
-        Filters.Where where = Filters.where(type, filter);
+        Filters.Where where = Filters.where(type, filter, rule);
         String cypher = """
                 %s
                 CALL (g) {
@@ -112,7 +112,7 @@ public class GroupedCounts {
                   RETURN count(n) AS count
                 }
                 RETURN g.key AS key, coalesce(g.labelDe, g.name, g.key) AS label, count
-                ORDER BY key""".formatted(groups, type.label(), ReadRule.node("n"), where.cypher(), membership);
+                ORDER BY key""".formatted(groups, type.label(), rule.readable("n"), where.cypher(), membership);
         return client.query(cypher).bindAll(parameters(rule, where)).fetch().all().stream()
                 .map(row -> new Group((String) row.get("key"), (String) row.get("label"), (Long) row.get("count")))
                 .toList();

@@ -54,17 +54,17 @@ public class EntityReader {
 
     public Page list(EntityType type, @Nullable Map<String, Object> filter, int first, @Nullable String afterKey,
                      ReadRule rule) {
-        Filters.Where where = Filters.where(type, filter);
+        Filters.Where where = Filters.where(type, filter, rule);
         Map<String, Object> parameters = parameters(rule, where.parameters());
         parameters.put("after", afterKey);
         parameters.put("limit", first + 1);
-        List<Map<String, Object>> items = new ArrayList<>(items(listCypher(type, where), parameters));
+        List<Map<String, Object>> items = new ArrayList<>(items(listCypher(type, where, rule), parameters));
         boolean hasNext = items.size() > first;
         return new Page(hasNext ? items.subList(0, first) : items, hasNext);
     }
 
     /** The query of {@link #list}: one page after {@code $after}, at most {@code $limit} rows (public for profiling). */
-    public static String listCypher(EntityType type, Filters.Where where) {
+    public static String listCypher(EntityType type, Filters.Where where, ReadRule rule) {
         return """
                 MATCH (n:`%s`)
                 WHERE %s
@@ -72,14 +72,14 @@ public class EntityReader {
                   AND ($after IS NULL OR n.key > $after)
                 RETURN %s AS item
                 ORDER BY n.key
-                LIMIT $limit""".formatted(type.label(), ReadRule.node("n"), where.cypher(),
-                ReadRule.projection(type.label(), "n"));
+                LIMIT $limit""".formatted(type.label(), rule.readable("n"), where.cypher(),
+                rule.projectionOf(type.label(), "n"));
     }
 
     public long count(EntityType type, @Nullable Map<String, Object> filter, ReadRule rule) {
-        Filters.Where where = Filters.where(type, filter);
+        Filters.Where where = Filters.where(type, filter, rule);
         String cypher = "MATCH (n:`%s`) WHERE %s AND %s RETURN count(n) AS count"
-                .formatted(type.label(), ReadRule.node("n"), where.cypher());
+                .formatted(type.label(), rule.readable("n"), where.cypher());
         return client.query(cypher).bindAll(parameters(rule, where.parameters())).fetchAs(Long.class).one().orElse(0L);
     }
 
@@ -89,7 +89,7 @@ public class EntityReader {
                 MATCH (n:`%s` {key: $key})
                 WHERE ($asOf IS NULL OR (%s))
                   AND %s
-                RETURN %s AS item""".formatted(label, Filters.VALID_N, ReadRule.node("n"), ReadRule.projection(label, "n"));
+                RETURN %s AS item""".formatted(label, Filters.VALID_N, rule.readable("n"), rule.projectionOf(label, "n"));
         Map<String, Object> parameters = parameters(rule, Map.of("key", key));
         parameters.put("asOf", asOf);
         return items(cypher, parameters).stream().findFirst().orElse(null);
@@ -98,7 +98,7 @@ public class EntityReader {
     /** Readable records by key regardless of validity: references name an exact record. */
     public Map<String, Map<String, Object>> byKeys(String label, Collection<String> keys, ReadRule rule) {
         String cypher = "MATCH (n:`%s`) WHERE n.key IN $keys AND %s RETURN %s AS item"
-                .formatted(label, ReadRule.node("n"), ReadRule.projection(label, "n"));
+                .formatted(label, rule.readable("n"), rule.projectionOf(label, "n"));
         Map<String, Map<String, Object>> result = new HashMap<>();
         for (Map<String, Object> item : items(cypher, parameters(rule, Map.of("keys", List.copyOf(keys))))) {
             result.put((String) item.get("key"), item);
@@ -111,7 +111,7 @@ public class EntityReader {
                                                                 ReadRule rule) {
         String union = String.join("|", types.stream().map(t -> "`" + t + "`").toList());
         String cypher = "MATCH (a)-[r:%s]->(b) WHERE r.key IN $keys AND %s AND %s AND %s RETURN %s AS item"
-                .formatted(union, ReadRule.relationship("r"), ReadRule.node("a"), ReadRule.node("b"), RELATIONSHIP);
+                .formatted(union, rule.readableRelationship("r"), rule.readable("a"), rule.readable("b"), RELATIONSHIP);
         Map<String, Map<String, Object>> result = new HashMap<>();
         for (Map<String, Object> item : items(cypher, parameters(rule, Map.of("keys", List.copyOf(keys))))) {
             result.put((String) item.get("key"), item);
@@ -128,9 +128,9 @@ public class EntityReader {
                                                         ReadRule rule) {
         String targetLabel = link.targetLabel();
         String projection = link.relationshipObject() ? RELATIONSHIP
-                : targetLabel == null ? "t{.*}" : ReadRule.projection(targetLabel, "t");
-        String readable = link.relationshipObject() ? ReadRule.node("t") + " AND " + ReadRule.relationship("r")
-                : ReadRule.node("t");
+                : targetLabel == null ? "t{.*}" : rule.projectionOf(targetLabel, "t");
+        String readable = link.relationshipObject() ? rule.readable("t") + " AND " + rule.readableRelationship("r")
+                : rule.readable("t");
         String cypher = """
                 UNWIND $keys AS k
                 MATCH (o:`%s` {key: k})
@@ -151,7 +151,7 @@ public class EntityReader {
 
     /** A seeded vocabulary (reference data, readable by every rule that reads reference data). */
     public List<Map<String, Object>> vocabulary(String label, ReadRule rule) {
-        return items("MATCH (n:`%s`) WHERE %s RETURN n{.*} AS item ORDER BY n.key".formatted(label, ReadRule.node("n")),
+        return items("MATCH (n:`%s`) WHERE %s RETURN n{.*} AS item ORDER BY n.key".formatted(label, rule.readable("n")),
                 rule.parameters());
     }
 

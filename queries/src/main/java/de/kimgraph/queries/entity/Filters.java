@@ -30,7 +30,8 @@ public final class Filters {
     private Filters() {
     }
 
-    public static Where where(EntityType type, @Nullable Map<String, Object> filter) {
+    /** The filter's predicates, with the read rule applied to the records they pass through. */
+    public static Where where(EntityType type, @Nullable Map<String, Object> filter, ReadRule rule) {
         Map<String, Object> given = filter == null ? Map.of() : filter;
         List<String> predicates = new ArrayList<>();
         Map<String, Object> parameters = new HashMap<>();
@@ -74,7 +75,7 @@ public final class Filters {
                 }
             }
         }
-        return new Where(ReadRule.expand(String.join("\n  AND ", predicates)), parameters);
+        return new Where(rule.compile(String.join("\n  AND ", predicates)), parameters);
     }
 
     private static List<String> supported(EntityType type) {

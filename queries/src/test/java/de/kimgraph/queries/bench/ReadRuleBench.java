@@ -130,7 +130,7 @@ class ReadRuleBench {
             time("Analyses", analyses, rules, 3, 10);
 
             profile(driver, rules, actorsInC);
-            planning(driver);
+            planning(driver, rules);
         } finally {
             neo4j.deleteTenant(C);
             neo4j.deleteTenant(D);
@@ -172,9 +172,9 @@ class ReadRuleBench {
     private void profile(Driver driver, Map<String, ReadRule> rules, Map<String, Object> filter) {
         line("");
         line("PROFILE actors(area: Kreis C, first: 100)");
-        Filters.Where where = Filters.where(Catalog.ACTOR, filter);
-        String cypher = "PROFILE " + EntityReader.listCypher(Catalog.ACTOR, where);
         rules.forEach((name, rule) -> {
+            Filters.Where where = Filters.where(Catalog.ACTOR, filter, rule);
+            String cypher = "PROFILE " + EntityReader.listCypher(Catalog.ACTOR, where, rule);
             Map<String, Object> parameters = new java.util.HashMap<>(rule.parameters());
             parameters.putAll(where.parameters());
             parameters.put("after", null);
@@ -187,12 +187,16 @@ class ReadRuleBench {
     }
 
     /**
-     * What the expanded predicates cost the planner: every Cypher file planned cold ({@code EXPLAIN} after clearing
-     * the query caches) as it runs, and with the read-rule pseudo-calls replaced by {@code true} (no rule).
+     * What the compiled predicates cost the planner: every Cypher file planned cold ({@code EXPLAIN} after clearing
+     * the query caches) as compiled for each rule ({@code ALL} compiles to no predicate at all), and in the generic
+     * form that serves every rule with one query string ({@link ReadRule#expand}).
      */
-    private void planning(Driver driver) {
+    private void planning(Driver driver, Map<String, ReadRule> rules) {
         line("");
-        line("Planning, cold (EXPLAIN after db.clearQueryCaches(); ms): with read rules / without");
+        line("Planning, cold (EXPLAIN after db.clearQueryCaches(); ms) per rule, and the generic form for all rules");
+        StringBuilder header = new StringBuilder(String.format(Locale.ROOT, "%-45s", "file"));
+        rules.keySet().forEach(name -> header.append(String.format(Locale.ROOT, " %11s", name)));
+        line("%s %11s", header, "generic");
         Path root = Path.of("target/classes/cypher");
         List<Path> files;
         try (var paths = Files.walk(root)) {
@@ -200,8 +204,7 @@ class ReadRuleBench {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        long withTotal = 0;
-        long withoutTotal = 0;
+        long[] totals = new long[rules.size() + 1];
         for (Path file : files) {
             String raw;
             try {
@@ -209,16 +212,21 @@ class ReadRuleBench {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            String with = ReadRule.expand(raw);
-            String without = raw.replaceAll("\\b(READABLE_REL|READABLE)\\(\\w+\\)", "true")
-                    .replaceAll(",\\s*CONTACTS\\(\\w+\\)", "");
-            long a = explain(driver, with);
-            long b = explain(driver, without);
-            withTotal += a;
-            withoutTotal += b;
-            line("%-45s %6d / %6d", root.relativize(file).toString(), a, b);
+            List<String> variants = new ArrayList<>(rules.values().stream().map(r -> r.compile(raw)).toList());
+            variants.add(ReadRule.expand(raw));
+            StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "%-45s", root.relativize(file).toString()));
+            for (int i = 0; i < variants.size(); i++) {
+                long ms = explain(driver, variants.get(i));
+                totals[i] += ms;
+                row.append(String.format(Locale.ROOT, " %11d", ms));
+            }
+            line("%s", row);
         }
-        line("%-45s %6d / %6d", "total", withTotal, withoutTotal);
+        StringBuilder total = new StringBuilder(String.format(Locale.ROOT, "%-45s", "total"));
+        for (long t : totals) {
+            total.append(String.format(Locale.ROOT, " %11d", t));
+        }
+        line("%s", total);
     }
 
     private static long explain(Driver driver, String cypher) {

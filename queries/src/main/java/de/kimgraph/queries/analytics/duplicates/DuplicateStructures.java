@@ -93,7 +93,7 @@ public class DuplicateStructures {
     }
 
     private List<RecordMatcher.Record> actorsInScope(Scope scope) {
-        return client.query(CypherFiles.get("duplicates/actors-in-scope")).bindAll(scope.parameters())
+        return client.query(CypherFiles.get("duplicates/actors-in-scope", scope.read())).bindAll(scope.parameters())
                 .fetch().all().stream()
                 .map(row -> new RecordMatcher.Record((String) row.get("key"), String.valueOf(row.get("name")),
                         Texts.string(row, "address"), Rows.strings(row.get("identifiers")),

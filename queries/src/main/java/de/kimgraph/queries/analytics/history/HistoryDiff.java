@@ -71,7 +71,7 @@ public class HistoryDiff {
         parameters.put("to", to);
         List<Entry> entries = new ArrayList<>();
         for (String file : List.of("history/diff-nodes", "history/diff-memberships", "history/diff-relations")) {
-            client.query(CypherFiles.get(file)).bindAll(parameters).fetch().all().forEach(row -> entries.add(new Entry(
+            client.query(CypherFiles.get(file, read)).bindAll(parameters).fetch().all().forEach(row -> entries.add(new Entry(
                     (String) row.get("kind"), (String) row.get("change"), (String) row.get("key"),
                     (String) row.get("label"), (LocalDate) row.get("validFrom"), (LocalDate) row.get("validTo"))));
         }
