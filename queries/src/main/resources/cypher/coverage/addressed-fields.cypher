@@ -1,6 +1,6 @@
 // The fields of action that valid, active bodies in scope (COVERING the scope area, one of its sub-areas or an area containing it) address, each field with its sub-fields (a network on a field also networks its sub-fields), and the bodies that address them
 MATCH (a:Area {key: $area})
-WHERE ($tenants IS NULL OR a.tenant IN $tenants)
+WHERE READABLE(a)
   AND (a.validFrom IS NULL OR a.validFrom <= $asOf) AND (a.validTo IS NULL OR a.validTo >= $asOf)
 CALL (a) {
   MATCH (x:Area) ((:Area)-[r:PART_OF]->(y:Area)
@@ -14,7 +14,7 @@ CALL (a) {
   RETURN x
 }
 MATCH (b:Body)-[c:COVERS]->(x)
-WHERE ($tenants IS NULL OR b.tenant IN $tenants)
+WHERE READABLE(b)
   AND (b.validFrom IS NULL OR b.validFrom <= $asOf) AND (b.validTo IS NULL OR b.validTo >= $asOf)
   AND coalesce(b.status, 'ACTIVE') = 'ACTIVE'
   AND (c.validFrom IS NULL OR c.validFrom <= $asOf) AND (c.validTo IS NULL OR c.validTo >= $asOf)

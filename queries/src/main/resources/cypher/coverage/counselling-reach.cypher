@@ -1,6 +1,6 @@
 // Per area in or around the scope (the scope area, its sub-areas and the areas containing it): the services in one of $fields (a counselling field and its sub-fields) that SERVE it on asOf, and those that did until before asOf (ended service or ended SERVES); the analysis unites them per Gemeinde over the Gemeinde and the areas containing it, and an empty union is a spatial gap
 MATCH (a:Area {key: $area})
-WHERE ($tenants IS NULL OR a.tenant IN $tenants)
+WHERE READABLE(a)
   AND (a.validFrom IS NULL OR a.validFrom <= $asOf) AND (a.validTo IS NULL OR a.validTo >= $asOf)
 CALL (a) {
   MATCH (x:Area) ((:Area)-[r:PART_OF]->(y:Area)
@@ -15,7 +15,7 @@ CALL (a) {
   RETURN x
 }
 MATCH (s:Service)-[sv:SERVES]->(x)
-WHERE ($tenants IS NULL OR s.tenant IN $tenants)
+WHERE READABLE(s)
   AND (s.validFrom IS NULL OR s.validFrom <= $asOf)
   AND (sv.validFrom IS NULL OR sv.validFrom <= $asOf)
   AND EXISTS {

@@ -1,6 +1,6 @@
 // The covered set of the coverage matrix, as one aggregation per served area: per (area a valid service SERVES, the service's own field of action, target group) the valid services that are FOR_GROUP the group and admit it (statuses intersect where both are given, age ranges overlap), each as [key, places per 1,000 foreign residents of all areas it serves, whether it serves several areas or works in several fields] (the capacity figure only when $withCapacity); the served areas are the scope area, its sub-areas and the areas containing it. The matrix adds each row to the field's enclosing fields and unites, per Gemeinde, the rows of itself and of the areas containing it
 MATCH (a:Area {key: $area})
-WHERE ($tenants IS NULL OR a.tenant IN $tenants)
+WHERE READABLE(a)
   AND (a.validFrom IS NULL OR a.validFrom <= $asOf) AND (a.validTo IS NULL OR a.validTo >= $asOf)
 CALL (a) {
   MATCH (x:Area) ((:Area)-[r:PART_OF]->(y:Area)
@@ -15,7 +15,7 @@ CALL (a) {
   RETURN x
 }
 MATCH (s:Service)-[sv:SERVES]->(x)
-WHERE ($tenants IS NULL OR s.tenant IN $tenants)
+WHERE READABLE(s)
   AND (s.validFrom IS NULL OR s.validFrom <= $asOf) AND (s.validTo IS NULL OR s.validTo >= $asOf)
   AND (sv.validFrom IS NULL OR sv.validFrom <= $asOf) AND (sv.validTo IS NULL OR sv.validTo >= $asOf)
 WITH s, collect(x.key) AS served

@@ -1,12 +1,12 @@
 // The scope area and its Gemeinden (the areas with municipality = true in it, or the area itself if it is one), valid on asOf, each with the keys of itself and the areas containing it
 MATCH (a:Area {key: $area})
-WHERE ($tenants IS NULL OR a.tenant IN $tenants)
+WHERE READABLE(a)
   AND (a.validFrom IS NULL OR a.validFrom <= $asOf) AND (a.validTo IS NULL OR a.validTo >= $asOf)
 CALL (a) {
   MATCH (g:Area) ((:Area)-[r:PART_OF]->(y:Area)
                   WHERE (r.validFrom IS NULL OR r.validFrom <= $asOf) AND (r.validTo IS NULL OR r.validTo >= $asOf)
                     AND (y.validFrom IS NULL OR y.validFrom <= $asOf) AND (y.validTo IS NULL OR y.validTo >= $asOf))* (a)
-  WHERE ($tenants IS NULL OR g.tenant IN $tenants) AND g.municipality = true
+  WHERE READABLE(g) AND g.municipality = true
     AND (g.validFrom IS NULL OR g.validFrom <= $asOf) AND (g.validTo IS NULL OR g.validTo >= $asOf)
   WITH DISTINCT g
   CALL (g) {

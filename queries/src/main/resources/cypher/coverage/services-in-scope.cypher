@@ -1,6 +1,6 @@
 // The valid services that reach the scope area (SERVE it, one of its sub-areas or an area containing it), with their own fields of action (the analysis adds the enclosing fields: a service in a sub-field is in the field), eligibility, ages and languages
 MATCH (a:Area {key: $area})
-WHERE ($tenants IS NULL OR a.tenant IN $tenants)
+WHERE READABLE(a)
   AND (a.validFrom IS NULL OR a.validFrom <= $asOf) AND (a.validTo IS NULL OR a.validTo >= $asOf)
 CALL (a) {
   MATCH (x:Area) ((:Area)-[r:PART_OF]->(y:Area)
@@ -14,7 +14,7 @@ CALL (a) {
   RETURN x
 }
 MATCH (s:Service)-[sv:SERVES]->(x)
-WHERE ($tenants IS NULL OR s.tenant IN $tenants)
+WHERE READABLE(s)
   AND (s.validFrom IS NULL OR s.validFrom <= $asOf) AND (s.validTo IS NULL OR s.validTo >= $asOf)
   AND (sv.validFrom IS NULL OR sv.validFrom <= $asOf) AND (sv.validTo IS NULL OR sv.validTo >= $asOf)
   AND (x.validFrom IS NULL OR x.validFrom <= $asOf) AND (x.validTo IS NULL OR x.validTo >= $asOf)

@@ -1,7 +1,7 @@
 // The vocabularies the coverage analysis spans, valid on asOf: fields of action (each with its sub-fields), target groups, residence statuses
 CALL () {
   MATCH (f:FieldOfAction)
-  WHERE ($tenants IS NULL OR f.tenant IN $tenants)
+  WHERE READABLE(f)
     AND (f.validFrom IS NULL OR f.validFrom <= $asOf) AND (f.validTo IS NULL OR f.validTo >= $asOf)
   CALL (f) {
     OPTIONAL MATCH (d:FieldOfAction) ((:FieldOfAction)-[p:PART_OF]->(:FieldOfAction)
@@ -15,7 +15,7 @@ CALL () {
 }
 CALL () {
   MATCH (t:TargetGroup)
-  WHERE ($tenants IS NULL OR t.tenant IN $tenants)
+  WHERE READABLE(t)
     AND (t.validFrom IS NULL OR t.validFrom <= $asOf) AND (t.validTo IS NULL OR t.validTo >= $asOf)
   WITH t
   ORDER BY t.key
@@ -23,7 +23,7 @@ CALL () {
 }
 CALL () {
   MATCH (rs:ResidenceStatus)
-  WHERE ($tenants IS NULL OR rs.tenant IN $tenants)
+  WHERE READABLE(rs)
     AND (rs.validFrom IS NULL OR rs.validFrom <= $asOf) AND (rs.validTo IS NULL OR rs.validTo >= $asOf)
   WITH rs
   ORDER BY rs.key

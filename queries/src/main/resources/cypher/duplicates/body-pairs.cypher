@@ -1,6 +1,6 @@
 // Duplicate bodies: pairs of valid bodies in scope that share at least one valid member (blocking), with their plain and hierarchy-weighted member overlap, the fields both address (one the same as or a sub-field of the other) and the areas both cover (the same or one inside the other)
 MATCH (a:Area {key: $area})
-WHERE ($tenants IS NULL OR a.tenant IN $tenants OR a.tenant = 'REFERENCE')
+WHERE READABLE(a)
 CALL (a) {
   MATCH (g:Area)-[:PART_OF*0..]->(a)
   WHERE (g.validFrom IS NULL OR g.validFrom <= $asOf) AND (g.validTo IS NULL OR g.validTo >= $asOf)
@@ -12,7 +12,7 @@ CALL (a) {
 }
 UNWIND inside + above AS x
 MATCH (x)<-[c:COVERS]-(b:Body)
-WHERE ($tenants IS NULL OR b.tenant IN $tenants)
+WHERE READABLE(b)
   AND (b.validFrom IS NULL OR b.validFrom <= $asOf) AND (b.validTo IS NULL OR b.validTo >= $asOf)
   AND (c.validFrom IS NULL OR c.validFrom <= $asOf) AND (c.validTo IS NULL OR c.validTo >= $asOf)
 WITH collect(DISTINCT b) AS bodies
@@ -20,8 +20,8 @@ WITH collect(DISTINCT b) AS bodies
 UNWIND bodies AS b
 CALL (b) {
   MATCH (b)<-[m:MEMBER_OF]-(x:Actor)
-  WHERE ($tenants IS NULL OR x.tenant IN $tenants)
-    AND (m.validFrom IS NULL OR m.validFrom <= $asOf) AND (m.validTo IS NULL OR m.validTo >= $asOf)
+  WHERE READABLE(x)
+    AND READABLE_REL(m) AND (m.validFrom IS NULL OR m.validFrom <= $asOf) AND (m.validTo IS NULL OR m.validTo >= $asOf)
     AND (x.validFrom IS NULL OR x.validFrom <= $asOf) AND (x.validTo IS NULL OR x.validTo >= $asOf)
   WITH x, max(CASE m.hierarchyLevel WHEN 'LEADERSHIP' THEN 3 WHEN 'MIDDLE_MANAGEMENT' THEN 2 ELSE 1 END) AS w
   RETURN collect({key: x.key, name: x.name, w: w}) AS members

@@ -1,7 +1,8 @@
 // Fragmented funding: per unit (of $units) and position function, the valid positions in it and their valid funding shares by valid programmes; kept where at least two positions draw on at least $minProgrammes different programmes
 UNWIND $units AS unit
 MATCH (u:Actor {key: unit})<-[iu:IN_UNIT]-(p:Position)-[fb:FUNDED_BY]->(prog:FundingProgramme)
-WHERE ($tenants IS NULL OR u.tenant IN $tenants) AND ($tenants IS NULL OR p.tenant IN $tenants)
+WHERE READABLE(u) AND READABLE(p)
+  AND READABLE_REL(fb) AND READABLE(prog)
   AND p.function IS NOT NULL
   AND (iu.validFrom IS NULL OR iu.validFrom <= $asOf) AND (iu.validTo IS NULL OR iu.validTo >= $asOf)
   AND (p.validFrom IS NULL OR p.validFrom <= $asOf) AND (p.validTo IS NULL OR p.validTo >= $asOf)

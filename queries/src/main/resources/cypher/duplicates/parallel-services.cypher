@@ -1,6 +1,6 @@
 // Parallel services: pairs of valid services in scope with the same target group and form (blocking), the same field (or one a sub-field of the other), overlapping areas (the same or one inside the other) and different providers, that no valid agreement divides (one governing both services, or one both providers are party to that governs either)
 MATCH (a:Area {key: $area})
-WHERE ($tenants IS NULL OR a.tenant IN $tenants OR a.tenant = 'REFERENCE')
+WHERE READABLE(a)
 CALL (a) {
   MATCH (g:Area)-[:PART_OF*0..]->(a)
   WHERE (g.validFrom IS NULL OR g.validFrom <= $asOf) AND (g.validTo IS NULL OR g.validTo >= $asOf)
@@ -12,7 +12,7 @@ CALL (a) {
 }
 UNWIND inside + above AS x
 MATCH (x)<-[sv:SERVES]-(s:Service)
-WHERE ($tenants IS NULL OR s.tenant IN $tenants)
+WHERE READABLE(s)
   AND (s.validFrom IS NULL OR s.validFrom <= $asOf) AND (s.validTo IS NULL OR s.validTo >= $asOf)
   AND (sv.validFrom IS NULL OR sv.validFrom <= $asOf) AND (sv.validTo IS NULL OR sv.validTo >= $asOf)
 WITH collect(DISTINCT s) AS services
@@ -34,7 +34,7 @@ WITH * WHERE size(fields) > 0
 CALL (s1, s2) {
   UNWIND [s1, s2] AS s
   MATCH (s)<-[r:PROVIDES]-(p:Actor)
-  WHERE ($tenants IS NULL OR p.tenant IN $tenants)
+  WHERE READABLE(p)
     AND (p.validFrom IS NULL OR p.validFrom <= $asOf) AND (p.validTo IS NULL OR p.validTo >= $asOf)
     AND (r.validFrom IS NULL OR r.validFrom <= $asOf) AND (r.validTo IS NULL OR r.validTo >= $asOf)
   RETURN collect(DISTINCT CASE WHEN s = s1 THEN p END) AS providers1,
@@ -53,7 +53,7 @@ WITH * WHERE size(areas) > 0
 CALL (s1, s2, providers1, providers2) {
   UNWIND [s1, s2] AS s
   MATCH (s)<-[gv:GOVERNS]-(ag:Agreement)
-  WHERE ($tenants IS NULL OR ag.tenant IN $tenants)
+  WHERE READABLE(ag)
     AND (ag.validFrom IS NULL OR ag.validFrom <= $asOf) AND (ag.validTo IS NULL OR ag.validTo >= $asOf)
     AND (gv.validFrom IS NULL OR gv.validFrom <= $asOf) AND (gv.validTo IS NULL OR gv.validTo >= $asOf)
   WITH ag, count(DISTINCT s) AS governed

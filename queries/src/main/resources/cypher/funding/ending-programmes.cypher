@@ -3,7 +3,7 @@
 // unit of the area, or grants to an actor of the area (an actor of the area: based in it, or providing a service / sitting in a
 // body that covers it or a sub-area; covering includes enclosing areas).
 MATCH (p:FundingProgramme)
-WHERE ($tenants IS NULL OR p.tenant IN $tenants)
+WHERE READABLE(p)
   AND ($programme IS NULL OR p.key = $programme)
 WITH p, CASE WHEN p.validTo IS NULL OR (p.periodEnd IS NOT NULL AND p.periodEnd <= p.validTo)
              THEN p.periodEnd ELSE p.validTo END AS ends
@@ -18,22 +18,22 @@ WITH p, ends, inside, inside + above AS covering
 WHERE $programme IS NOT NULL
    OR EXISTS {
         MATCH (p)<-[f:FUNDED_BY]-(s:Service)-[sv:SERVES]->(g:Area)
-        WHERE g IN covering AND all(x IN [f, s, sv] WHERE (x.validFrom IS NULL OR x.validFrom <= $asOf) AND (x.validTo IS NULL OR x.validTo >= $asOf)) }
+        WHERE g IN covering AND READABLE_REL(f) AND READABLE(s) AND all(x IN [f, s, sv] WHERE (x.validFrom IS NULL OR x.validFrom <= $asOf) AND (x.validTo IS NULL OR x.validTo >= $asOf)) }
    OR EXISTS {
         MATCH (p)<-[f:FUNDED_BY]-(pos:Position)-[iu:IN_UNIT]->(u:Actor)
-        WHERE all(x IN [f, pos, iu, u] WHERE (x.validFrom IS NULL OR x.validFrom <= $asOf) AND (x.validTo IS NULL OR x.validTo >= $asOf))
+        WHERE READABLE_REL(f) AND READABLE(pos) AND READABLE(u) AND all(x IN [f, pos, iu, u] WHERE (x.validFrom IS NULL OR x.validFrom <= $asOf) AND (x.validTo IS NULL OR x.validTo >= $asOf))
           AND (EXISTS { MATCH (u)-[b:BASED_IN]->(g:Area) WHERE g IN inside AND all(x IN [b] WHERE (x.validFrom IS NULL OR x.validFrom <= $asOf) AND (x.validTo IS NULL OR x.validTo >= $asOf)) }
             OR EXISTS { MATCH (u)-[pr:PROVIDES]->(s:Service)-[sv:SERVES]->(g:Area)
-                        WHERE g IN covering AND all(x IN [pr, s, sv] WHERE (x.validFrom IS NULL OR x.validFrom <= $asOf) AND (x.validTo IS NULL OR x.validTo >= $asOf)) }
+                        WHERE g IN covering AND READABLE(s) AND all(x IN [pr, s, sv] WHERE (x.validFrom IS NULL OR x.validFrom <= $asOf) AND (x.validTo IS NULL OR x.validTo >= $asOf)) }
             OR EXISTS { MATCH (u)-[m:MEMBER_OF]->(b:Body)-[c:COVERS]->(g:Area)
-                        WHERE g IN covering AND all(x IN [m, b, c] WHERE (x.validFrom IS NULL OR x.validFrom <= $asOf) AND (x.validTo IS NULL OR x.validTo >= $asOf)) }) }
+                        WHERE g IN covering AND READABLE_REL(m) AND READABLE(b) AND all(x IN [m, b, c] WHERE (x.validFrom IS NULL OR x.validFrom <= $asOf) AND (x.validTo IS NULL OR x.validTo >= $asOf)) }) }
    OR EXISTS {
         MATCH (p)-[gr:GRANTS]->(u:Actor)
-        WHERE all(x IN [gr, u] WHERE (x.validFrom IS NULL OR x.validFrom <= $asOf) AND (x.validTo IS NULL OR x.validTo >= $asOf))
+        WHERE READABLE_REL(gr) AND READABLE(u) AND all(x IN [gr, u] WHERE (x.validFrom IS NULL OR x.validFrom <= $asOf) AND (x.validTo IS NULL OR x.validTo >= $asOf))
           AND (EXISTS { MATCH (u)-[b:BASED_IN]->(g:Area) WHERE g IN inside AND all(x IN [b] WHERE (x.validFrom IS NULL OR x.validFrom <= $asOf) AND (x.validTo IS NULL OR x.validTo >= $asOf)) }
             OR EXISTS { MATCH (u)-[pr:PROVIDES]->(s:Service)-[sv:SERVES]->(g:Area)
-                        WHERE g IN covering AND all(x IN [pr, s, sv] WHERE (x.validFrom IS NULL OR x.validFrom <= $asOf) AND (x.validTo IS NULL OR x.validTo >= $asOf)) }
+                        WHERE g IN covering AND READABLE(s) AND all(x IN [pr, s, sv] WHERE (x.validFrom IS NULL OR x.validFrom <= $asOf) AND (x.validTo IS NULL OR x.validTo >= $asOf)) }
             OR EXISTS { MATCH (u)-[m:MEMBER_OF]->(b:Body)-[c:COVERS]->(g:Area)
-                        WHERE g IN covering AND all(x IN [m, b, c] WHERE (x.validFrom IS NULL OR x.validFrom <= $asOf) AND (x.validTo IS NULL OR x.validTo >= $asOf)) }) }
+                        WHERE g IN covering AND READABLE_REL(m) AND READABLE(b) AND all(x IN [m, b, c] WHERE (x.validFrom IS NULL OR x.validFrom <= $asOf) AND (x.validTo IS NULL OR x.validTo >= $asOf)) }) }
 RETURN p{.*} AS programme, ends
 ORDER BY ends, p.key

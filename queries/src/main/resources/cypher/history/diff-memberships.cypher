@@ -5,7 +5,7 @@ WITH COLLECT { MATCH (g:Area)-[:PART_OF*0..]->(area) RETURN g } AS inside,
      COLLECT { MATCH (area)-[:PART_OF*0..]->(up:Area) RETURN up } AS above
 WITH inside, inside + above AS covering
 MATCH (a:Actor)-[m:MEMBER_OF]->(b:Body)
-WHERE ($tenants IS NULL OR a.tenant IN $tenants)
+WHERE READABLE(a) AND READABLE_REL(m) AND READABLE(b)
   AND (EXISTS { MATCH (b)-[:COVERS]->(g:Area) WHERE g IN covering }
     OR EXISTS { MATCH (a)-[:BASED_IN]->(g:Area) WHERE g IN inside })
 WITH a, m, b, all(x IN [m, a, b] WHERE (x.validFrom IS NULL OR x.validFrom <= $from) AND (x.validTo IS NULL OR x.validTo >= $from)) AS atFrom, all(x IN [m, a, b] WHERE (x.validFrom IS NULL OR x.validFrom <= $to) AND (x.validTo IS NULL OR x.validTo >= $to)) AS atTo

@@ -6,13 +6,14 @@ WITH COLLECT { MATCH (g:Area)-[:PART_OF*0..]->(area) RETURN g } AS inside,
 WITH inside, inside + above AS covering
 WITH COLLECT {
        MATCH (a:Actor)
-       WHERE ($tenants IS NULL OR a.tenant IN $tenants)
+       WHERE READABLE(a)
          AND (EXISTS { MATCH (a)-[:BASED_IN]->(g:Area) WHERE g IN inside }
-           OR EXISTS { MATCH (a)-[:PROVIDES]->(:Service)-[:SERVES]->(g:Area) WHERE g IN covering }
-           OR EXISTS { MATCH (a)-[:MEMBER_OF]->(:Body)-[:COVERS]->(g:Area) WHERE g IN covering })
+           OR EXISTS { MATCH (a)-[:PROVIDES]->(h1:Service)-[:SERVES]->(g:Area) WHERE g IN covering AND READABLE(h1) }
+           OR EXISTS { MATCH (a)-[h3:MEMBER_OF]->(h2:Body)-[:COVERS]->(g:Area) WHERE g IN covering AND READABLE(h2) AND READABLE_REL(h3) })
        RETURN a } AS actors
 UNWIND actors AS a
 MATCH (a)-[r:COOPERATES_WITH|REFERS_TO|COMMISSIONS|CO_FINANCES|SUPERVISES|HANDS_OVER_TO]-(o:Actor)
+WHERE READABLE_REL(r) AND READABLE(o)
 WITH DISTINCT r, startNode(r) AS src, endNode(r) AS dst
 WITH r, src, dst, all(x IN [r, src, dst] WHERE (x.validFrom IS NULL OR x.validFrom <= $from) AND (x.validTo IS NULL OR x.validTo >= $from)) AS atFrom,
      all(x IN [r, src, dst] WHERE (x.validFrom IS NULL OR x.validFrom <= $to) AND (x.validTo IS NULL OR x.validTo >= $to)) AS atTo

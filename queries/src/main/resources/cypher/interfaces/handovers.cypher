@@ -1,18 +1,18 @@
 // Declared case handovers (HANDS_OVER_TO) valid on a date between actors of the graph with at least one side in scope, with what makes them managed: a valid governing agreement, a named contact, a medium other than NONE; and whether they are a Rechtskreiswechsel (adjacent legal domains)
 MATCH (a:Actor)-[h:HANDS_OVER_TO]->(b:Actor)
-WHERE ($tenants IS NULL OR a.tenant IN $tenants)
+WHERE READABLE(a) AND READABLE_REL(h) AND READABLE(b)
   AND a.key IN $actors AND b.key IN $actors
   AND (a.key IN $inScope OR b.key IN $inScope)
   AND (h.validFrom IS NULL OR h.validFrom <= $asOf) AND (h.validTo IS NULL OR h.validTo >= $asOf)
 OPTIONAL MATCH (agreement:Agreement {key: h.agreement})
-  WHERE $tenants IS NULL OR agreement.tenant IN $tenants
+  WHERE READABLE(agreement)
 OPTIONAL MATCH (fromDomain:LegalDomain {key: h.fromDomain})
-  WHERE $tenants IS NULL OR fromDomain.tenant IN $tenants OR fromDomain.tenant = 'REFERENCE'
+  WHERE READABLE(fromDomain)
 OPTIONAL MATCH (toDomain:LegalDomain {key: h.toDomain})
-  WHERE $tenants IS NULL OR toDomain.tenant IN $tenants OR toDomain.tenant = 'REFERENCE'
+  WHERE READABLE(toDomain)
 RETURN h.key AS key, a.key AS source, b.key AS target, h.trigger AS trigger, h.medium AS medium,
        coalesce(h.namedContact, false) AS namedContact,
-       h.agreement AS agreementKey, agreement.title AS agreementTitle,
+       agreement.key AS agreementKey, agreement.title AS agreementTitle,
        agreement IS NOT NULL
          AND (agreement.validFrom IS NULL OR agreement.validFrom <= $asOf)
          AND (agreement.validTo IS NULL OR agreement.validTo >= $asOf) AS agreementValid,

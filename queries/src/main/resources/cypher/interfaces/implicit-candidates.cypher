@@ -1,10 +1,10 @@
 // Candidates for implicit interfaces: pairs of valid services for the same target group, under adjacent legal domains (ADJACENT_TO, either direction), serving overlapping areas (one contains the other) where the overlap meets the scope; aggregated per pair with their valid providers. The pairs whose providers are tied are subtracted in the JVM (set difference against the actor graph).
 MATCH (s1:Service)
-WHERE ($tenants IS NULL OR s1.tenant IN $tenants)
+WHERE READABLE(s1)
   AND (s1.validFrom IS NULL OR s1.validFrom <= $asOf) AND (s1.validTo IS NULL OR s1.validTo >= $asOf)
 MATCH (s1)-[u1:UNDER]->(d1:LegalDomain)-[:ADJACENT_TO]-(d2:LegalDomain)<-[u2:UNDER]-(s2:Service)
 WHERE s1.key < s2.key
-  AND ($tenants IS NULL OR s2.tenant IN $tenants)
+  AND READABLE(s2)
   AND (s2.validFrom IS NULL OR s2.validFrom <= $asOf) AND (s2.validTo IS NULL OR s2.validTo >= $asOf)
   AND (u1.validFrom IS NULL OR u1.validFrom <= $asOf) AND (u1.validTo IS NULL OR u1.validTo >= $asOf)
   AND (u2.validFrom IS NULL OR u2.validFrom <= $asOf) AND (u2.validTo IS NULL OR u2.validTo >= $asOf)
@@ -26,13 +26,13 @@ WITH s1, s2, domains, groups, collect(DISTINCT {key: overlap.key, label: overlap
 RETURN s1.key AS first, s1.name AS firstName, s2.key AS second, s2.name AS secondName, domains, groups, areas,
        COLLECT {
          MATCH (p:Actor)-[r:PROVIDES]->(s1)
-         WHERE (r.validFrom IS NULL OR r.validFrom <= $asOf) AND (r.validTo IS NULL OR r.validTo >= $asOf)
+         WHERE READABLE(p) AND (r.validFrom IS NULL OR r.validFrom <= $asOf) AND (r.validTo IS NULL OR r.validTo >= $asOf)
            AND (p.validFrom IS NULL OR p.validFrom <= $asOf) AND (p.validTo IS NULL OR p.validTo >= $asOf)
          RETURN p.key ORDER BY p.key
        } AS firstProviders,
        COLLECT {
          MATCH (p:Actor)-[r:PROVIDES]->(s2)
-         WHERE (r.validFrom IS NULL OR r.validFrom <= $asOf) AND (r.validTo IS NULL OR r.validTo >= $asOf)
+         WHERE READABLE(p) AND (r.validFrom IS NULL OR r.validFrom <= $asOf) AND (r.validTo IS NULL OR r.validTo >= $asOf)
            AND (p.validFrom IS NULL OR p.validFrom <= $asOf) AND (p.validTo IS NULL OR p.validTo >= $asOf)
          RETURN p.key ORDER BY p.key
        } AS secondProviders

@@ -1,16 +1,16 @@
 // Ties of the actor graph among the given actors on a date: every valid actor relation (one row each, with its direction), and every valid body with its valid members among them (co-membership becomes edges in the JVM)
 MATCH (a:Actor)-[r:COOPERATES_WITH|REFERS_TO|COMMISSIONS|CO_FINANCES|SUPERVISES|HANDS_OVER_TO]->(b:Actor)
-WHERE ($tenants IS NULL OR a.tenant IN $tenants)
+WHERE READABLE(a) AND READABLE_REL(r) AND READABLE(b)
   AND a.key IN $actors AND b.key IN $actors
   AND (r.validFrom IS NULL OR r.validFrom <= $asOf) AND (r.validTo IS NULL OR r.validTo >= $asOf)
 RETURN 'RELATION' AS kind, type(r) AS type, r.key AS key, null AS label, a.key AS source, b.key AS target,
        [] AS members
 UNION ALL
 MATCH (a:Actor)-[m:MEMBER_OF]->(body:Body)
-WHERE ($tenants IS NULL OR a.tenant IN $tenants)
+WHERE READABLE(a) AND READABLE_REL(m)
   AND a.key IN $actors
   AND (m.validFrom IS NULL OR m.validFrom <= $asOf) AND (m.validTo IS NULL OR m.validTo >= $asOf)
-  AND ($tenants IS NULL OR body.tenant IN $tenants)
+  AND READABLE(body)
   AND (body.validFrom IS NULL OR body.validFrom <= $asOf) AND (body.validTo IS NULL OR body.validTo >= $asOf)
 WITH body, collect({actor: a.key, membership: m.key}) AS members
 RETURN 'BODY' AS kind, body.type AS type, body.key AS key, body.name AS label, null AS source, null AS target,

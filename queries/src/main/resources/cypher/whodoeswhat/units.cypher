@@ -7,11 +7,11 @@ WITH COLLECT { MATCH (g:Area)-[:PART_OF*0..]->(area) RETURN g } AS inside,
 CALL (inside, above) {
   UNWIND $providers AS providerKey
   MATCH (a:Actor {key: providerKey})
-  WHERE ($tenants IS NULL OR a.tenant IN $tenants)
+  WHERE READABLE(a)
   RETURN a, 'PROVIDES_SERVICE' AS reason
   UNION
   MATCH (a:Actor)-[w:WORKS_UNDER]->(l:LegalDomain)
-  WHERE ($tenants IS NULL OR a.tenant IN $tenants)
+  WHERE READABLE(a)
     AND (l.key = $legalDomain OR ($legalDomain IS NULL AND $everyDomain))
     AND all(x IN [w, a] WHERE (x.validFrom IS NULL OR x.validFrom <= $asOf) AND (x.validTo IS NULL OR x.validTo >= $asOf))
     AND EXISTS {
@@ -25,11 +25,11 @@ CALL (inside, above) {
   RETURN a, 'WORKS_UNDER_LEGAL_DOMAIN' AS reason
 }
 WITH a, collect(DISTINCT reason) AS reasons
-RETURN a{.*} AS actor, reasons,
+RETURN a{.*, CONTACTS(a)} AS actor, reasons,
        COLLECT { MATCH (a)-[r:WORKS_UNDER]->(l:LegalDomain) WHERE all(x IN [r] WHERE (x.validFrom IS NULL OR x.validFrom <= $asOf) AND (x.validTo IS NULL OR x.validTo >= $asOf))
                  RETURN l{.*} ORDER BY l.key } AS legalDomains,
        COLLECT { MATCH (a)-[r:BASED_IN]->(home:Area) WHERE all(x IN [r] WHERE (x.validFrom IS NULL OR x.validFrom <= $asOf) AND (x.validTo IS NULL OR x.validTo >= $asOf))
                  RETURN home{.*} ORDER BY home.key } AS basedIn,
-       COLLECT { MATCH (role:Role)-[h:HELD_IN]->(a) WHERE all(x IN [role, h] WHERE (x.validFrom IS NULL OR x.validFrom <= $asOf) AND (x.validTo IS NULL OR x.validTo >= $asOf))
-                 RETURN role{.*, actorKey: a.key, actorName: a.name} AS contact ORDER BY contact.key } AS contacts
+       COLLECT { MATCH (role:Role)-[h:HELD_IN]->(a) WHERE READABLE(role) AND all(x IN [role, h] WHERE (x.validFrom IS NULL OR x.validFrom <= $asOf) AND (x.validTo IS NULL OR x.validTo >= $asOf))
+                 RETURN role{.*, CONTACTS(role), actorKey: a.key, actorName: a.name} AS contact ORDER BY contact.key } AS contacts
 ORDER BY actor.name, actor.key

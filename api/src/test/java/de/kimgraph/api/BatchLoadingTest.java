@@ -26,10 +26,10 @@ class BatchLoadingTest extends ApiTest {
                 .at("/data/actors");
 
         assertThat(actors.path("edges").size()).isGreaterThan(40);
-        verify(reader, times(1)).links(argThat(l -> l.id().equals("Actor.services")), anyCollection(), any());
-        verify(reader, times(1)).links(argThat(l -> l.id().equals("Actor.memberships")), anyCollection(), any());
-        verify(reader, times(1)).links(argThat(l -> l.id().equals("Service.fields")), anyCollection(), any());
-        verify(reader, times(1)).links(argThat(l -> l.id().equals("Service.areas")), anyCollection(), any());
-        verify(reader, times(1)).byKeys(argThat(label -> label.equals("Body")), anyCollection());
+        verify(reader, times(1)).links(argThat(l -> l.id().equals("Actor.services")), anyCollection(), any(), any());
+        verify(reader, times(1)).links(argThat(l -> l.id().equals("Actor.memberships")), anyCollection(), any(), any());
+        verify(reader, times(1)).links(argThat(l -> l.id().equals("Service.fields")), anyCollection(), any(), any());
+        verify(reader, times(1)).links(argThat(l -> l.id().equals("Service.areas")), anyCollection(), any(), any());
+        verify(reader, times(1)).byKeys(argThat(label -> label.equals("Body")), anyCollection(), any());
     }
 }

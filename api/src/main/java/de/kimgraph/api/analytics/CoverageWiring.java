@@ -97,12 +97,12 @@ class CoverageWiring implements RuntimeWiringConfigurer {
         CoverageOptions options = CoverageOptions.of(env.getArgument("minServices"),
                 minCapacity == null ? null : minCapacity.doubleValue(), env.getArgument("counsellingFields"),
                 env.getArgument("statusGapMinAge"));
-        Map<String, Object> area = reader.byKey("Area", scope.area(), scope.asOf());
+        Map<String, Object> area = reader.byKey("Area", scope.area(), scope.asOf(), scope.read());
         if (area == null) {
             throw new UnsupportedFilterException("Unbekanntes oder am Stichtag ungültiges Gebiet " + scope.area() + ".",
                     "Unknown area " + scope.area() + ", or not valid on " + scope.asOf() + ".");
         }
-        Map<String, Map<String, Object>> fields = reader.byKeys("FieldOfAction", options.counsellingFields());
+        Map<String, Map<String, Object>> fields = reader.byKeys("FieldOfAction", options.counsellingFields(), scope.read());
         List<Map<String, Object>> counsellingFields = new ArrayList<>();
         for (String key : options.counsellingFields()) {
             Map<String, Object> field = fields.get(key);
@@ -149,7 +149,7 @@ class CoverageWiring implements RuntimeWiringConfigurer {
         Set<String> serviceKeys = new LinkedHashSet<>();
         page.cells().forEach(c -> serviceKeys.addAll(c.services()));
         Map<String, Map<String, Object>> services = serviceKeys.isEmpty() ? Map.of()
-                : reader.byKeys("Service", serviceKeys);
+                : reader.byKeys("Service", serviceKeys, report(env).scope.read());
         Map<String, Map<String, Object>> areas = byKey(matrix.gemeinden());
         Map<String, Map<String, Object>> fields = byKey(matrix.fields());
         Map<String, Map<String, Object>> groups = byKey(matrix.targetGroups());

@@ -46,7 +46,7 @@ class HistoryWiring implements RuntimeWiringConfigurer {
         LocalDate asOf = env.getArgument("asOf");
         Integer first = env.getArgument("first");
         Scope scope = AnalyticsSupport.scope(env);
-        Diff diff = history.diff(scope.area(), from, to, scope.tenants(),
+        Diff diff = history.diff(scope.area(), from, to, scope.read(),
                 first == null ? HistoryDiff.DEFAULT_LIMIT : first);
         Map<String, Object> data = new HashMap<>();
         data.put("area", diff.area());

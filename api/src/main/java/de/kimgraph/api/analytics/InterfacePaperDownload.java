@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 
+import de.kimgraph.api.security.Principals;
 import de.kimgraph.queries.analytics.Scope;
 import de.kimgraph.queries.analytics.whodoeswhat.InterfacePapers;
 import de.kimgraph.queries.analytics.whodoeswhat.Paper;
@@ -59,7 +60,7 @@ class InterfacePaperDownload {
                             + "responsibilities, projects-and-contacts, associations; md, csv\n");
         }
         LocalDate date = parse(asOf);
-        WhoDoesWhatReport report = whoDoesWhat.find(Scope.of(area, date), blankToNull(field), blankToNull(targetGroup),
+        WhoDoesWhatReport report = whoDoesWhat.find(Scope.of(area, date, Principals.current().readRule()), blankToNull(field), blankToNull(targetGroup),
                 blankToNull(legalDomain));
         String text = InterfacePapers.render(report, which, format);
         String ascii = InterfacePapers.fileName(which, format, area, report.asOf(), false);

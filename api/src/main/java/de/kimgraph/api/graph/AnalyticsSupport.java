@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import de.kimgraph.api.security.Principals;
 import de.kimgraph.queries.analytics.Evidence;
 import de.kimgraph.queries.analytics.Finding;
 import de.kimgraph.queries.analytics.Scope;
@@ -23,14 +24,17 @@ public final class AnalyticsSupport {
     private AnalyticsSupport() {
     }
 
-    /** The scope of an analytic field: argument {@code area} (an ARS, required) and {@code asOf} (default today). */
+    /**
+     * The scope of an analytic field: argument {@code area} (an ARS, required), {@code asOf} (default today) and
+     * the caller's read rule, which every query of the analysis applies.
+     */
     public static Scope scope(DataFetchingEnvironment env) {
         String area = env.getArgument("area");
         if (area == null || area.isBlank()) {
             throw new UnsupportedFilterException("Argument area (ARS) fehlt.", "Argument area (ARS) is missing.");
         }
         LocalDate asOf = env.getArgument("asOf");
-        return Scope.of(area, asOf);
+        return Scope.of(area, asOf, Principals.of(env).readRule());
     }
 
     /** The answer with {@code asOf} as the reference date of everything nested in it. */

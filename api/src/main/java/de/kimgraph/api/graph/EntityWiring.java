@@ -8,11 +8,13 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 
+import de.kimgraph.api.security.Principals;
 import de.kimgraph.model.spec.GraphSpec;
 import de.kimgraph.model.spec.NodeSpec;
 import de.kimgraph.model.spec.PropertySpec;
 import de.kimgraph.model.spec.PropertyType;
 import de.kimgraph.model.spec.Terms;
+import de.kimgraph.queries.access.ReadRule;
 import de.kimgraph.queries.counts.GroupedCounts;
 import de.kimgraph.queries.entity.Catalog;
 import de.kimgraph.queries.entity.EntityReader;
@@ -23,6 +25,7 @@ import graphql.execution.DataFetcherResult;
 import graphql.schema.DataFetcher;
 import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.idl.RuntimeWiring;
+import org.dataloader.BatchLoaderEnvironment;
 import org.dataloader.DataLoader;
 import org.jspecify.annotations.Nullable;
 import org.springframework.graphql.execution.BatchLoaderRegistry;
@@ -33,7 +36,9 @@ import reactor.core.publisher.Mono;
 /**
  * Wires the read side of the schema onto the generic readers: a look-up and a paginated list per entity type,
  * one batch loader per nested link (so a page of actors with their services costs one query per link, not one
- * per actor), one per referenced label, and defaults for list properties that a record may lack.
+ * per actor), one per referenced label, and defaults for list properties that a record may lack. Every fetcher
+ * and loader passes the caller's read rule ({@link Principals}) down to the query; {@code groupedCounts} its
+ * aggregate rule.
  */
 @Component
 class EntityWiring implements RuntimeWiringConfigurer {
@@ -57,22 +62,27 @@ class EntityWiring implements RuntimeWiringConfigurer {
         this.counts = counts;
         for (Link link : Catalog.LINKS) {
             registry.<LinkKey, List<Map<String, Object>>>forName(loaderName(link))
-                    .registerMappedBatchLoader((keys, env) -> Mono.fromCallable(() -> loadLinks(link, keys)));
+                    .registerMappedBatchLoader((keys, env) -> Mono.fromCallable(() -> loadLinks(link, keys, rule(env))));
         }
         for (NodeSpec node : GraphSpec.nodes()) {
             registry.<String, Map<String, Object>>forName(nodeLoaderName(node.label()))
-                    .registerMappedBatchLoader((keys, env) -> Mono.fromCallable(() -> reader.byKeys(node.label(), keys)));
+                    .registerMappedBatchLoader((keys, env) -> Mono.fromCallable(() -> reader.byKeys(node.label(), keys, rule(env))));
         }
         RELATIONSHIP_LOADERS.forEach((name, types) -> registry.<String, Map<String, Object>>forName(name)
-                .registerMappedBatchLoader((keys, env) -> Mono.fromCallable(() -> reader.relationshipsByKeys(types, keys))));
+                .registerMappedBatchLoader((keys, env) -> Mono.fromCallable(() -> reader.relationshipsByKeys(types, keys, rule(env)))));
     }
 
-    private Map<LinkKey, List<Map<String, Object>>> loadLinks(Link link, Set<LinkKey> keys) {
+    /** The caller's read rule, taken from the request's context by every loader (nested fields read as the root). */
+    private static ReadRule rule(BatchLoaderEnvironment env) {
+        return Principals.of(env).readRule();
+    }
+
+    private Map<LinkKey, List<Map<String, Object>>> loadLinks(Link link, Set<LinkKey> keys, ReadRule rule) {
         Map<LinkKey, List<Map<String, Object>>> result = new HashMap<>();
         Map<LocalDate, List<LinkKey>> byDate = keys.stream().collect(Collectors.groupingBy(LinkKey::asOf));
         byDate.forEach((asOf, group) -> {
             Map<String, List<Map<String, Object>>> loaded =
-                    reader.links(link, group.stream().map(LinkKey::owner).toList(), asOf);
+                    reader.links(link, group.stream().map(LinkKey::owner).toList(), asOf, rule);
             group.forEach(k -> result.put(k, loaded.getOrDefault(k.owner(), List.of())));
         });
         return result;
@@ -86,11 +96,12 @@ class EntityWiring implements RuntimeWiringConfigurer {
                 type.dataFetcher(entity.singleField(), env -> single(entity, env));
                 type.dataFetcher(entity.listField(), env -> list(entity, env));
             }
-            Catalog.VOCABULARY_FIELDS.forEach((field, label) -> type.dataFetcher(field, env -> reader.vocabulary(label)));
+            Catalog.VOCABULARY_FIELDS.forEach((field, label) -> type.dataFetcher(field,
+                    env -> reader.vocabulary(label, Principals.of(env).readRule())));
             type.dataFetcher("terms", env -> Terms.get().vocabulary(env.getArgument("vocabulary")).stream()
                     .map(t -> Map.of("key", t.key(), "de", t.de(), "en", t.en())).toList());
             type.dataFetcher("groupedCounts", env -> counts.count(GroupedCounts.entityType(env.getArgument("entity")),
-                    env.getArgument("by"), env.getArgument("filter")).stream()
+                    env.getArgument("by"), env.getArgument("filter"), Principals.of(env).aggregateRule()).stream()
                     .map(g -> Map.<String, Object>of("key", g.key(), "label", g.label(), "count", g.count())).toList());
             return type;
         });
@@ -117,7 +128,7 @@ class EntityWiring implements RuntimeWiringConfigurer {
 
     private @Nullable Object single(EntityType entity, DataFetchingEnvironment env) {
         LocalDate asOf = env.getArgument("asOf");
-        Map<String, Object> item = reader.byKey(entity.label(), env.getArgument("key"), asOf);
+        Map<String, Object> item = reader.byKey(entity.label(), env.getArgument("key"), asOf, Principals.of(env).readRule());
         return DataFetcherResult.newResult().data(item)
                 .localContext(new QueryContext(asOf == null ? LocalDate.now() : asOf)).build();
     }
@@ -126,8 +137,9 @@ class EntityWiring implements RuntimeWiringConfigurer {
         Map<String, Object> filter = env.getArgument("filter");
         int first = Connections.first(env);
         String after = Connections.afterKey(env);
-        EntityReader.Page page = reader.list(entity, filter, first, after);
-        Map<String, Object> connection = Connections.of(page, after != null, env, () -> reader.count(entity, filter));
+        ReadRule rule = Principals.of(env).readRule();
+        EntityReader.Page page = reader.list(entity, filter, first, after, rule);
+        Map<String, Object> connection = Connections.of(page, after != null, env, () -> reader.count(entity, filter, rule));
         LocalDate asOf = filter != null && filter.get("asOf") instanceof LocalDate d ? d : LocalDate.now();
         return DataFetcherResult.newResult().data(connection).localContext(new QueryContext(asOf)).build();
     }

@@ -4,18 +4,24 @@ import static de.kimgraph.api.analytics.DuplicateAnswers.figures;
 import static de.kimgraph.api.analytics.DuplicateAnswers.keys;
 import static de.kimgraph.api.analytics.DuplicateAnswers.keysWithRolePrefix;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.entry;
 
 import java.time.LocalDate;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import de.kimgraph.api.ApiTest;
+import de.kimgraph.queries.access.AccessRole;
+import de.kimgraph.queries.access.Principal;
+import de.kimgraph.queries.access.ReadRule;
 import de.kimgraph.queries.analytics.Finding;
 import de.kimgraph.queries.analytics.Scope;
 import de.kimgraph.queries.analytics.duplicates.DuplicateStructures;
 import de.kimgraph.queries.analytics.duplicates.Thresholds;
+import de.kimgraph.queries.entity.UnsupportedFilterException;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
@@ -253,15 +259,27 @@ class DuplicateStructuresDemoTest extends ApiTest {
     }
 
     @Test
-    void theTenantPredicateShowsOnlyTheCallersTenants() {
+    void theCallersReadRuleBoundsTheAnalysis() {
         LocalDate asOf = LocalDate.parse(AS_OF);
-        DuplicateStructures.Report own = duplicates.analyse(new Scope(KREIS, asOf, List.of(KREIS)), Thresholds.DEFAULTS, null);
-        DuplicateStructures.Report other = duplicates.analyse(new Scope(KREIS, asOf, List.of("999920000000")),
+        DuplicateStructures.Report own = duplicates.analyse(Scope.of(KREIS, asOf, coordinator(KREIS).readRule()),
                 Thresholds.DEFAULTS, null);
+        // a coordinator of another Kreis reads the published part of the demo district
+        DuplicateStructures.Report other = duplicates.analyse(Scope.of(KREIS, asOf, coordinator("999920000000").readRule()),
+                Thresholds.DEFAULTS, null);
+        // a rule without published reads and without the demo tenant sees nothing of it, not even the area
+        ReadRule nothing = new ReadRule(List.of("999920000000", ReadRule.REFERENCE), false, null, List.of());
 
         assertThat(own.findings().stream().map(Finding::kind).distinct()).containsExactlyElementsOf(DuplicateStructures.KINDS);
         assertThat(own.findings()).hasSize(18);
-        assertThat(other.findings()).isEmpty();
-        assertThat(other.meetingLoad()).isEmpty();
+        assertThat(String.valueOf(own)).contains("body-kim-kerngruppe");
+        assertThat(other.findings()).isNotEmpty();
+        assertThat(String.valueOf(other)).doesNotContain("body-kim-kerngruppe", "body-kim-fallkonferenz",
+                "agr-rkw-abh-sozialamt", "agr-weiterleitung-kim-drk", "pos-");
+        assertThatThrownBy(() -> duplicates.analyse(Scope.of(KREIS, asOf, nothing), Thresholds.DEFAULTS, null))
+                .isInstanceOf(UnsupportedFilterException.class);
+    }
+
+    private static Principal coordinator(String tenant) {
+        return new Principal("test", tenant, EnumSet.of(AccessRole.COORDINATOR), null);
     }
 }

@@ -7,6 +7,7 @@ import static de.kimgraph.api.analytics.FindingJson.ofKind;
 import static de.kimgraph.api.analytics.FindingJson.subject;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,9 @@ import java.time.LocalDate;
 
 import de.kimgraph.api.ApiTest;
 import de.kimgraph.model.testing.TestNeo4j;
+import de.kimgraph.queries.access.AccessRole;
+import de.kimgraph.queries.access.Principal;
+import de.kimgraph.queries.access.ReadRule;
 import de.kimgraph.queries.analytics.Finding;
 import de.kimgraph.queries.analytics.Scope;
 import de.kimgraph.queries.analytics.interfaces.InterfacePoints;
@@ -205,10 +209,11 @@ class InterfacePointsTest extends ApiTest {
     void theCallersTenantsBoundTheGraph() {
         LocalDate asOf = LocalDate.parse(AS_OF);
 
-        InterfacePoints.Report own = interfacePointsBean.analyse(new Scope(KREIS, asOf, List.of(KREIS)),
-                InterfacePoints.Options.DEFAULTS);
-        InterfacePoints.Report foreign = interfacePointsBean.analyse(new Scope(KREIS, asOf, List.of(HANDOVER_KREIS)),
-                InterfacePoints.Options.DEFAULTS);
+        InterfacePoints.Report own = interfacePointsBean.analyse(Scope.of(KREIS, asOf,
+                new Principal("test", KREIS, EnumSet.of(AccessRole.COORDINATOR), null).readRule()), InterfacePoints.Options.DEFAULTS);
+        // another tenant's internal reads only (no published ones): the demo district is invisible
+        InterfacePoints.Report foreign = interfacePointsBean.analyse(Scope.of(KREIS, asOf,
+                new ReadRule(List.of(HANDOVER_KREIS, ReadRule.REFERENCE), false, null, List.of())), InterfacePoints.Options.DEFAULTS);
 
         assertThat(own.actorCount()).isEqualTo(54);
         assertThat(own.findings()).extracting(Finding::kind).contains("UNMANAGED_HANDOVER", "IMPLICIT_INTERFACE");

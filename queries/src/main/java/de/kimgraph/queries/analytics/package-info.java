@@ -1,4 +1,4 @@
-/** What all analyses share: findings with severity, German/English explanation and typed evidence; the scope (area, asOf, tenants); Cypher files. */
+/** What all analyses share: findings with severity, German/English explanation and typed evidence; the scope (area, asOf, read rule); Cypher files. */
 @NullMarked
 package de.kimgraph.queries.analytics;
 

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import de.kimgraph.model.spec.Terms;
+import de.kimgraph.queries.access.ReadRule;
 import de.kimgraph.queries.entity.Catalog;
 import de.kimgraph.queries.entity.EntityType;
 import de.kimgraph.queries.entity.Filters;
@@ -17,7 +18,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Counts entities per group (field of action, target group, sub-area or kind). Every group appears, with zero
  * where nothing matches, because dashboards compare groups side by side. Fields of action include their
- * sub-fields; an entity in two groups counts in both.
+ * sub-fields; an entity in two groups counts in both. Only records the rule lets through are counted, also
+ * where a group is reached through another record (an actor counts in a field through a readable service).
  */
 @Component
 @Transactional(readOnly = true)
@@ -33,11 +35,12 @@ public class GroupedCounts {
             "FIELD", Map.of(
                     "Service", "(n)-[:IN_FIELD]->" + IN_FIELD_G,
                     "Body", "(n)-[:ADDRESSES]->" + IN_FIELD_G,
-                    "Actor", "(n)-[:PROVIDES]->(:Service)-[:IN_FIELD]->" + IN_FIELD_G,
-                    "FundingProgramme", "(n)<-[:FUNDED_BY]-(:Service)-[:IN_FIELD]->" + IN_FIELD_G),
+                    "Actor", "(n)-[:PROVIDES]->(gs:Service)-[:IN_FIELD]->" + IN_FIELD_G + " WHERE READABLE(gs)",
+                    "FundingProgramme", "(n)<-[gf:FUNDED_BY]-(gs:Service)-[:IN_FIELD]->" + IN_FIELD_G
+                            + " WHERE READABLE_REL(gf) AND READABLE(gs)"),
             "TARGET_GROUP", Map.of(
                     "Service", "(n)-[:FOR_GROUP]->(g)",
-                    "Actor", "(n)-[:PROVIDES]->(:Service)-[:FOR_GROUP]->(g)"));
+                    "Actor", "(n)-[:PROVIDES]->(gs:Service)-[:FOR_GROUP]->(g) WHERE READABLE(gs)"));
 
     private static final String AREA_PARAMETER_PATTERN = "(:Area {key: $area})";
 
@@ -47,64 +50,78 @@ public class GroupedCounts {
         this.client = client;
     }
 
-    public List<Group> count(EntityType type, String by, @Nullable Map<String, Object> filter) {
+    /**
+     * @param rule what the counts are computed over: the caller's {@code Principal.aggregateRule()} (for the Land
+     *             every tenant's records, internal included; no record is shown, only numbers)
+     */
+    public List<Group> count(EntityType type, String by, @Nullable Map<String, Object> filter, ReadRule rule) {
         return switch (by) {
-            case "KIND" -> byKind(type, filter);
-            case "AREA" -> byArea(type, filter);
-            case "FIELD" -> byLink(type, by, "MATCH (g:FieldOfAction)", filter);
-            case "TARGET_GROUP" -> byLink(type, by, "MATCH (g:TargetGroup)", filter);
+            case "KIND" -> byKind(type, filter, rule);
+            case "AREA" -> byArea(type, filter, rule);
+            case "FIELD" -> byLink(type, by, "MATCH (g:FieldOfAction)", filter, rule);
+            case "TARGET_GROUP" -> byLink(type, by, "MATCH (g:TargetGroup)", filter, rule);
             default -> throw new UnsupportedFilterException("Unbekannte Gruppierung " + by + ".", "Unknown grouping " + by + ".");
         };
     }
 
-    private List<Group> byKind(EntityType type, @Nullable Map<String, Object> filter) {
+    private List<Group> byKind(EntityType type, @Nullable Map<String, Object> filter, ReadRule rule) {
         if (type.kindProperty() == null || type.kindVocabulary() == null) {
             throw unsupported(type, "KIND");
         }
-        Filters.Where where = Filters.where(type, filter);
-        String cypher = "MATCH (n:`%s`) WHERE %s RETURN n.`%s` AS key, count(n) AS count"
-                .formatted(type.label(), where.cypher(), type.kindProperty());
+        Filters.Where where = Filters.where(type, filter, rule);
+        String cypher = "MATCH (n:`%s`) WHERE %s AND %s RETURN n.`%s` AS key, count(n) AS count"
+                .formatted(type.label(), rule.readable("n"), where.cypher(), type.kindProperty());
         Map<String, Long> counts = new HashMap<>();
-        client.query(cypher).bindAll(where.parameters()).fetch().all()
+        client.query(cypher).bindAll(parameters(rule, where)).fetch().all()
                 .forEach(row -> counts.put(String.valueOf(row.get("key")), (Long) row.get("count")));
         return Terms.get().vocabulary(type.kindVocabulary()).stream()
                 .map(t -> new Group(t.key(), t.de(), counts.getOrDefault(t.key(), 0L))).toList();
     }
 
-    private List<Group> byArea(EntityType type, @Nullable Map<String, Object> filter) {
+    private List<Group> byArea(EntityType type, @Nullable Map<String, Object> filter, ReadRule rule) {
         String areaPredicate = type.filters().get("area");
         if (areaPredicate == null || filter == null || filter.get("area") == null) {
             throw new UnsupportedFilterException(
                     "Gruppierung nach Gebiet braucht filter.area (die Gruppen sind dessen Untergebiete).",
                     "Grouping by area needs filter.area (the groups are its sub-areas).");
         }
-        String groupPattern = areaPredicate.replace(AREA_PARAMETER_PATTERN, "(g)");
-        return grouped(type, "MATCH (:Area {key: $area})<-[:PART_OF]-(g:Area)", groupPattern, filter);
+        String groupPattern = rule.compile(areaPredicate.replace(AREA_PARAMETER_PATTERN, "(g)"));
+        return grouped(type, "MATCH (:Area {key: $area})<-[:PART_OF]-(g:Area) WHERE " + rule.readable("g"),
+                groupPattern, filter, rule);
     }
 
-    private List<Group> byLink(EntityType type, String by, String groups, @Nullable Map<String, Object> filter) {
+    private List<Group> byLink(EntityType type, String by, String groups, @Nullable Map<String, Object> filter,
+                               ReadRule rule) {
         String pattern = GROUP_PATTERNS.get(by).get(type.typeName());
         if (pattern == null) {
             throw unsupported(type, by);
         }
-        return grouped(type, groups, "EXISTS { " + pattern + " }", filter);
+        return grouped(type, groups, rule.compile("EXISTS { " + pattern + " }"), filter, rule);
     }
 
-    private List<Group> grouped(EntityType type, String groups, String membership, @Nullable Map<String, Object> filter) {
-        Filters.Where where = Filters.where(type, filter);
+    private List<Group> grouped(EntityType type, String groups, String membership, @Nullable Map<String, Object> filter,
+                                ReadRule rule) {
+        Filters.Where where = Filters.where(type, filter, rule);
         String cypher = """
                 %s
                 CALL (g) {
                   MATCH (n:`%s`)
                   WHERE %s
                     AND %s
+                    AND %s
                   RETURN count(n) AS count
                 }
                 RETURN g.key AS key, coalesce(g.labelDe, g.name, g.key) AS label, count
-                ORDER BY key""".formatted(groups, type.label(), where.cypher(), membership);
-        return client.query(cypher).bindAll(where.parameters()).fetch().all().stream()
+                ORDER BY key""".formatted(groups, type.label(), rule.readable("n"), where.cypher(), membership);
+        return client.query(cypher).bindAll(parameters(rule, where)).fetch().all().stream()
                 .map(row -> new Group((String) row.get("key"), (String) row.get("label"), (Long) row.get("count")))
                 .toList();
+    }
+
+    private static Map<String, Object> parameters(ReadRule rule, Filters.Where where) {
+        Map<String, Object> parameters = new HashMap<>(rule.parameters());
+        parameters.putAll(where.parameters());
+        return parameters;
     }
 
     private static UnsupportedFilterException unsupported(EntityType type, String by) {

@@ -7,7 +7,9 @@ import java.util.NoSuchElementException;
 
 /**
  * The entity types, nested links and references of the GraphQL contract, with the Cypher behind each. The
- * contract test checks that every field in the schema is either a stored property or listed here.
+ * contract test checks that every field in the schema is either a stored property or listed here. Filter
+ * predicates that pass through other records apply the caller's read rule to them ({@code READABLE(x)}, expanded
+ * by {@link Filters}), so that a filter cannot reveal what the caller may not read.
  */
 public final class Catalog {
 
@@ -17,14 +19,17 @@ public final class Catalog {
     public static final EntityType ACTOR = new EntityType("Actor", "Actor", "actor", "actors", "kind", "ActorKind",
             filters(
                     "area", "EXISTS { (n)-[:BASED_IN]->" + IN_AREA + " }",
-                    "field", "(EXISTS { (n)-[:PROVIDES]->(:Service)-[:IN_FIELD]->" + IN_FIELD + " }"
-                            + " OR EXISTS { (n)-[:MEMBER_OF]->(:Body)-[:ADDRESSES]->" + IN_FIELD + " })",
-                    "targetGroup", "EXISTS { (n)-[:PROVIDES]->(:Service)-[:FOR_GROUP]->(:TargetGroup {key: $targetGroup}) }",
+                    "field", "(EXISTS { (n)-[:PROVIDES]->(fs:Service)-[:IN_FIELD]->" + IN_FIELD + " WHERE READABLE(fs) }"
+                            + " OR EXISTS { (n)-[fm:MEMBER_OF]->(fb:Body)-[:ADDRESSES]->" + IN_FIELD
+                            + " WHERE READABLE_REL(fm) AND READABLE(fb) })",
+                    "targetGroup", "EXISTS { (n)-[:PROVIDES]->(fs:Service)-[:FOR_GROUP]->(:TargetGroup {key: $targetGroup})"
+                            + " WHERE READABLE(fs) }",
                     "legalDomain", "(EXISTS { (n)-[:WORKS_UNDER]->(:LegalDomain {key: $legalDomain}) }"
-                            + " OR EXISTS { (n)-[:PROVIDES]->(:Service)-[:UNDER]->(:LegalDomain {key: $legalDomain}) })",
+                            + " OR EXISTS { (n)-[:PROVIDES]->(fs:Service)-[:UNDER]->(:LegalDomain {key: $legalDomain})"
+                            + " WHERE READABLE(fs) })",
                     "kind", "n.kind = $kind"));
     public static final EntityType ROLE = new EntityType("Role", "Role", "role", "roles", null, null,
-            filters("area", "EXISTS { (n)-[:HELD_IN]->(:Actor)-[:BASED_IN]->" + IN_AREA + " }"));
+            filters("area", "EXISTS { (n)-[:HELD_IN]->(fa:Actor)-[:BASED_IN]->" + IN_AREA + " WHERE READABLE(fa) }"));
     public static final EntityType BODY = new EntityType("Body", "Body", "body", "bodies", "type", "BodyType",
             filters(
                     "area", "EXISTS { (n)-[:COVERS]->" + IN_AREA + " }",
@@ -39,16 +44,18 @@ public final class Catalog {
                     "kind", "n.form = $kind"));
     public static final EntityType PROGRAMME = new EntityType("FundingProgramme", "FundingProgramme",
             "fundingProgramme", "fundingProgrammes", "funderLevel", "FunderLevel", filters(
-                    "area", "EXISTS { (n)-[:GRANTS]->(:Actor)-[:BASED_IN]->" + IN_AREA + " }",
-                    "field", "EXISTS { (n)<-[:FUNDED_BY]-(:Service)-[:IN_FIELD]->" + IN_FIELD + " }",
+                    "area", "EXISTS { (n)-[fg:GRANTS]->(fa:Actor)-[:BASED_IN]->" + IN_AREA
+                            + " WHERE READABLE_REL(fg) AND READABLE(fa) }",
+                    "field", "EXISTS { (n)<-[ff:FUNDED_BY]-(fs:Service)-[:IN_FIELD]->" + IN_FIELD
+                            + " WHERE READABLE_REL(ff) AND READABLE(fs) }",
                     "kind", "n.funderLevel = $kind"));
     public static final EntityType POSITION = new EntityType("Position", "Position", "position", "positions",
             "function", "PositionFunction", filters(
-                    "area", "EXISTS { (n)-[:IN_UNIT]->(:Actor)-[:BASED_IN]->" + IN_AREA + " }",
+                    "area", "EXISTS { (n)-[:IN_UNIT]->(fa:Actor)-[:BASED_IN]->" + IN_AREA + " WHERE READABLE(fa) }",
                     "kind", "n.function = $kind"));
     public static final EntityType AGREEMENT = new EntityType("Agreement", "Agreement", "agreement", "agreements",
             "kind", "AgreementKind", filters(
-                    "area", "EXISTS { (n)<-[:PARTY_TO]-(:Actor)-[:BASED_IN]->" + IN_AREA + " }",
+                    "area", "EXISTS { (n)<-[:PARTY_TO]-(fa:Actor)-[:BASED_IN]->" + IN_AREA + " WHERE READABLE(fa) }",
                     "kind", "n.kind = $kind"));
     public static final EntityType AREA = new EntityType("Area", "Area", "area", "areas", "level", "AreaLevel",
             filters(

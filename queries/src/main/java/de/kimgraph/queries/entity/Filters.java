@@ -7,10 +7,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import de.kimgraph.queries.access.ReadRule;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Turns a list filter into Cypher predicates over {@code n} and their parameters. Values only ever travel as
+ * Turns a list filter into Cypher predicates over {@code n} and their parameters (without the read rule's, which
+ * the caller binds). Values only ever travel as
  * parameters; the predicates are fixed strings of the {@link Catalog}.
  */
 public final class Filters {
@@ -28,7 +30,8 @@ public final class Filters {
     private Filters() {
     }
 
-    public static Where where(EntityType type, @Nullable Map<String, Object> filter) {
+    /** The filter's predicates, with the read rule applied to the records they pass through. */
+    public static Where where(EntityType type, @Nullable Map<String, Object> filter, ReadRule rule) {
         Map<String, Object> given = filter == null ? Map.of() : filter;
         List<String> predicates = new ArrayList<>();
         Map<String, Object> parameters = new HashMap<>();
@@ -72,7 +75,7 @@ public final class Filters {
                 }
             }
         }
-        return new Where(String.join("\n  AND ", predicates), parameters);
+        return new Where(rule.compile(String.join("\n  AND ", predicates)), parameters);
     }
 
     private static List<String> supported(EntityType type) {

@@ -25,11 +25,11 @@ record Axes(Map<String, Object> area, List<Map<String, Object>> gemeinden, Map<S
             Map<String, Map<String, Object>> groups, Map<String, Map<String, Object>> statuses) {
 
     static Axes load(Neo4jClient client, Scope scope) {
-        Map<String, Object> areaRow = client.query(CypherFiles.get("coverage/gemeinden")).bindAll(scope.parameters())
+        Map<String, Object> areaRow = client.query(CypherFiles.get("coverage/gemeinden", scope.read())).bindAll(scope.parameters())
                 .fetch().one().orElseThrow(() -> new UnsupportedFilterException(
                         "Unbekanntes oder am Stichtag ungültiges Gebiet " + scope.area() + ".",
                         "Unknown area " + scope.area() + ", or not valid on " + scope.asOf() + "."));
-        Map<String, Object> vocabulary = client.query(CypherFiles.get("coverage/vocabulary")).bindAll(scope.parameters())
+        Map<String, Object> vocabulary = client.query(CypherFiles.get("coverage/vocabulary", scope.read())).bindAll(scope.parameters())
                 .fetch().one().orElseThrow();
         return new Axes(map(areaRow.get("area")), maps(areaRow.get("gemeinden")), byKey(vocabulary.get("fields")),
                 byKey(vocabulary.get("groups")), byKey(vocabulary.get("statuses")));

@@ -96,7 +96,7 @@ public class CoverageFindings {
 
     private List<ServiceInScope> services(Scope scope, Axes axes) {
         Map<String, List<String>> enclosing = axes.enclosingFields();
-        return client.query(CypherFiles.get("coverage/services-in-scope")).bindAll(scope.parameters()).fetch().all()
+        return client.query(CypherFiles.get("coverage/services-in-scope", scope.read())).bindAll(scope.parameters()).fetch().all()
                 .stream().map(row -> {
                     List<String> own = Rows.strings(row.get("ownFields")).stream().filter(enclosing::containsKey)
                             .sorted().toList();
@@ -183,7 +183,7 @@ public class CoverageFindings {
             List<String> fields = new ArrayList<>(List.of(field));
             fields.addAll(axes.subFields(field));
             Map<String, Map<String, Object>> byArea = new HashMap<>();
-            client.query(CypherFiles.get("coverage/counselling-reach"))
+            client.query(CypherFiles.get("coverage/counselling-reach", scope.read()))
                     .bindAll(scope.parameters(Map.of("fields", fields))).fetch().all()
                     .forEach(row -> byArea.put((String) row.get("area"), row));
             for (Map<String, Object> gemeinde : axes.gemeinden()) {
@@ -268,7 +268,7 @@ public class CoverageFindings {
         Set<String> offered = new LinkedHashSet<>();
         services.forEach(s -> offered.addAll(s.languages()));
         List<Finding> findings = new ArrayList<>();
-        for (Map<String, Object> row : client.query(CypherFiles.get("coverage/requested-languages"))
+        for (Map<String, Object> row : client.query(CypherFiles.get("coverage/requested-languages", scope.read()))
                 .bindAll(scope.parameters()).fetch().all()) {
             String language = (String) row.get("language");
             if (offered.contains(language)) {
@@ -297,7 +297,7 @@ public class CoverageFindings {
 
     private List<Finding> bodyGaps(Scope scope, Axes axes, List<ServiceInScope> services) {
         Set<String> addressed = new LinkedHashSet<>();
-        client.query(CypherFiles.get("coverage/addressed-fields")).bindAll(scope.parameters()).fetch().all()
+        client.query(CypherFiles.get("coverage/addressed-fields", scope.read())).bindAll(scope.parameters()).fetch().all()
                 .forEach(row -> addressed.add((String) row.get("field")));
         List<Finding> findings = new ArrayList<>();
         for (String field : axes.fields().keySet()) {

@@ -47,7 +47,7 @@ public class CoverageMatrixQuery {
 
         // served area -> (own field, target group) -> the services of that row of the covered set
         Map<String, Map<CoverageMatrix.CellKey, CoverageMatrix.Part>> byServedArea = new HashMap<>();
-        for (Map<String, Object> row : client.query(CypherFiles.get("coverage/covered-cells"))
+        for (Map<String, Object> row : client.query(CypherFiles.get("coverage/covered-cells", scope.read()))
                 .bindAll(scope.parameters(Map.of("withCapacity", withCapacity || options.minCapacityPer1000() != null)))
                 .fetch().all()) {
             String field = (String) row.get("field");

@@ -51,7 +51,7 @@ public class ProgrammeRequirements {
     }
 
     Result check(Scope scope, String areaName) {
-        List<Map<String, Object>> rows = List.copyOf(client.query(CypherFiles.get("coverage/programme-requirements"))
+        List<Map<String, Object>> rows = List.copyOf(client.query(CypherFiles.get("coverage/programme-requirements", scope.read()))
                 .bindAll(scope.parameters()).fetch().all());
         if (rows.isEmpty()) {
             return new Result(List.of(), List.of());
@@ -72,13 +72,13 @@ public class ProgrammeRequirements {
             }
         }
         Map<String, List<Map<String, Object>>> steering = group(recipients.isEmpty() ? List.of()
-                : client.query(CypherFiles.get("coverage/steering-memberships"))
+                : client.query(CypherFiles.get("coverage/steering-memberships", scope.read()))
                 .bindAll(scope.parameters(Map.of("recipients", List.copyOf(recipients)))).fetch().all(), "recipient", null);
         Map<String, List<Map<String, Object>>> agreements = group(pairs.isEmpty() ? List.of()
-                : client.query(CypherFiles.get("coverage/interface-agreements"))
+                : client.query(CypherFiles.get("coverage/interface-agreements", scope.read()))
                 .bindAll(scope.parameters(Map.of("pairs", pairs))).fetch().all(), "recipient", "programme");
         Map<String, List<Map<String, Object>>> funded = group(concerned.isEmpty() ? List.of()
-                : client.query(CypherFiles.get("coverage/programme-services"))
+                : client.query(CypherFiles.get("coverage/programme-services", scope.read()))
                 .bindAll(scope.parameters(Map.of("programmes", List.copyOf(concerned)))).fetch().all(), "programme", null);
 
         List<RequirementCheck> checks = new ArrayList<>();

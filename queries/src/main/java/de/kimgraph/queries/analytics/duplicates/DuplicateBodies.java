@@ -54,7 +54,7 @@ final class DuplicateBodies {
     }
 
     static List<Finding> find(Neo4jClient client, Scope scope, Thresholds thresholds) {
-        return client.query(CypherFiles.get("duplicates/body-pairs"))
+        return client.query(CypherFiles.get("duplicates/body-pairs", scope.read()))
                 .bindAll(scope.parameters(Map.of("minOverlap", thresholds.minOverlap())))
                 .fetch().all().stream().map(DuplicateBodies::finding).toList();
     }

@@ -60,7 +60,7 @@ public class DuplicateStructures {
      * @param kinds the finding kinds to compute ({@code null} or empty: all); the ranking comes with MEETING_LOAD
      */
     public Report analyse(Scope scope, Thresholds thresholds, @Nullable Collection<String> kinds) {
-        Map<String, Object> area = reader.byKey("Area", scope.area(), null);
+        Map<String, Object> area = reader.byKey("Area", scope.area(), null, scope.read());
         if (area == null) {
             throw new UnsupportedFilterException("Unbekanntes Gebiet " + scope.area() + ".", "Unknown area " + scope.area() + ".");
         }
@@ -93,7 +93,7 @@ public class DuplicateStructures {
     }
 
     private List<RecordMatcher.Record> actorsInScope(Scope scope) {
-        return client.query(CypherFiles.get("duplicates/actors-in-scope")).bindAll(scope.parameters())
+        return client.query(CypherFiles.get("duplicates/actors-in-scope", scope.read())).bindAll(scope.parameters())
                 .fetch().all().stream()
                 .map(row -> new RecordMatcher.Record((String) row.get("key"), String.valueOf(row.get("name")),
                         Texts.string(row, "address"), Rows.strings(row.get("identifiers")),

@@ -42,7 +42,7 @@ final class FragmentedFunding {
         if (units.isEmpty()) {
             return List.of();
         }
-        return client.query(CypherFiles.get("duplicates/fragmented-funding"))
+        return client.query(CypherFiles.get("duplicates/fragmented-funding", scope.read()))
                 .bindAll(scope.parameters(Map.of("units", List.copyOf(units), "minProgrammes", thresholds.minProgrammes())))
                 .fetch().all().stream().map(FragmentedFunding::finding).toList();
     }

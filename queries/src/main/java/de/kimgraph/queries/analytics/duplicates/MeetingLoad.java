@@ -64,7 +64,7 @@ final class MeetingLoad {
 
     static Result find(Neo4jClient client, Scope scope, Thresholds thresholds) {
         int from = Math.min(RANKED_FROM, Math.min(thresholds.minBodies(), thresholds.minBodiesPerField()));
-        List<Load> loads = client.query(CypherFiles.get("duplicates/meeting-load"))
+        List<Load> loads = client.query(CypherFiles.get("duplicates/meeting-load", scope.read()))
                 .bindAll(scope.parameters(Map.of("minBodies", from)))
                 .fetch().all().stream().map(MeetingLoad::load).toList();
         List<Finding> findings = new ArrayList<>();

@@ -34,7 +34,7 @@ final class ParallelServices {
     }
 
     static List<Finding> find(Neo4jClient client, Scope scope) {
-        return client.query(CypherFiles.get("duplicates/parallel-services")).bindAll(scope.parameters())
+        return client.query(CypherFiles.get("duplicates/parallel-services", scope.read())).bindAll(scope.parameters())
                 .fetch().all().stream().map(ParallelServices::finding).toList();
     }
 

@@ -83,7 +83,7 @@ public class FundingCliffs {
      * @param endingBefore programmes ending before this date (exclusive); default {@code asOf} + 1 year
      */
     public FundingCliffReport analyse(Scope scope, @Nullable String programme, @Nullable LocalDate endingBefore) {
-        Map<String, Object> area = reader.byKey("Area", scope.area(), null);
+        Map<String, Object> area = reader.byKey("Area", scope.area(), null, scope.read());
         if (area == null) {
             throw new UnsupportedFilterException("Unbekanntes Gebiet " + scope.area() + ".", "Unknown area " + scope.area() + ".");
         }
@@ -98,18 +98,18 @@ public class FundingCliffs {
         Map<String, Object> parameters = scope.parameters();
         parameters.put("programme", programme);
         parameters.put("endingBefore", before);
-        List<Map<String, Object>> ending = rows("funding/ending-programmes", parameters);
+        List<Map<String, Object>> ending = rows("funding/ending-programmes", scope, parameters);
         if (programme != null && ending.isEmpty()) {
             throw new UnsupportedFilterException("Unbekanntes Förderprogramm " + programme + ".",
                     "Unknown funding programme " + programme + ".");
         }
         List<String> keys = ending.stream().map(r -> (String) map(r.get("programme")).get("key")).toList();
         Map<String, Object> byProgramme = scope.parameters(Map.of("programmes", keys));
-        Map<String, List<Map<String, Object>>> positions = grouped(rows("funding/funded-positions", byProgramme));
-        Map<String, List<Map<String, Object>>> services = grouped(rows("funding/funded-services", byProgramme));
-        Map<String, List<Map<String, Object>>> bodies = grouped(rows("funding/led-bodies", byProgramme));
-        Map<String, List<Map<String, Object>>> money = grouped(rows("funding/money-relations", byProgramme));
-        Map<String, List<Map<String, Object>>> requirements = grouped(rows("funding/requirements", byProgramme));
+        Map<String, List<Map<String, Object>>> positions = grouped(rows("funding/funded-positions", scope, byProgramme));
+        Map<String, List<Map<String, Object>>> services = grouped(rows("funding/funded-services", scope, byProgramme));
+        Map<String, List<Map<String, Object>>> bodies = grouped(rows("funding/led-bodies", scope, byProgramme));
+        Map<String, List<Map<String, Object>>> money = grouped(rows("funding/money-relations", scope, byProgramme));
+        Map<String, List<Map<String, Object>>> requirements = grouped(rows("funding/requirements", scope, byProgramme));
 
         List<ProgrammeCliff> cliffs = new ArrayList<>();
         for (Map<String, Object> row : ending) {
@@ -333,8 +333,8 @@ public class FundingCliffs {
         return relations.stream().filter(r -> r.kind().equals(kind)).toList();
     }
 
-    private List<Map<String, Object>> rows(String file, Map<String, Object> parameters) {
-        Collection<Map<String, Object>> rows = client.query(CypherFiles.get(file)).bindAll(parameters).fetch().all();
+    private List<Map<String, Object>> rows(String file, Scope scope, Map<String, Object> parameters) {
+        Collection<Map<String, Object>> rows = client.query(CypherFiles.get(file, scope.read())).bindAll(parameters).fetch().all();
         return List.copyOf(rows);
     }
 

@@ -6,12 +6,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import de.kimgraph.queries.access.ReadRule;
 import de.kimgraph.queries.analytics.CypherFiles;
 import de.kimgraph.queries.analytics.history.Diff.Entry;
 import de.kimgraph.queries.analytics.history.Diff.KindDiff;
 import de.kimgraph.queries.entity.EntityReader;
 import de.kimgraph.queries.entity.UnsupportedFilterException;
-import org.jspecify.annotations.Nullable;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -50,11 +50,11 @@ public class HistoryDiff {
     }
 
     /**
-     * @param tenants the tenants the caller may see ({@code null} = all)
+     * @param read  what the caller may read; applied to every record of the diff and to those that place it in the area
      * @param limit   records listed per kind and change, 1..{@link #MAX_LIMIT}
      */
-    public Diff diff(String area, LocalDate from, LocalDate to, @Nullable List<String> tenants, int limit) {
-        Map<String, Object> areaRecord = reader.byKey("Area", area, null);
+    public Diff diff(String area, LocalDate from, LocalDate to, ReadRule read, int limit) {
+        Map<String, Object> areaRecord = reader.byKey("Area", area, null, read);
         if (areaRecord == null) {
             throw new UnsupportedFilterException("Unbekanntes Gebiet " + area + ".", "Unknown area " + area + ".");
         }
@@ -65,14 +65,13 @@ public class HistoryDiff {
             throw new UnsupportedFilterException("first muss zwischen 1 und " + MAX_LIMIT + " liegen.",
                     "first must lie between 1 and " + MAX_LIMIT + ".");
         }
-        Map<String, Object> parameters = new HashMap<>();
+        Map<String, Object> parameters = new HashMap<>(read.parameters());
         parameters.put("area", area);
         parameters.put("from", from);
         parameters.put("to", to);
-        parameters.put("tenants", tenants);
         List<Entry> entries = new ArrayList<>();
         for (String file : List.of("history/diff-nodes", "history/diff-memberships", "history/diff-relations")) {
-            client.query(CypherFiles.get(file)).bindAll(parameters).fetch().all().forEach(row -> entries.add(new Entry(
+            client.query(CypherFiles.get(file, read)).bindAll(parameters).fetch().all().forEach(row -> entries.add(new Entry(
                     (String) row.get("kind"), (String) row.get("change"), (String) row.get("key"),
                     (String) row.get("label"), (LocalDate) row.get("validFrom"), (LocalDate) row.get("validTo"))));
         }

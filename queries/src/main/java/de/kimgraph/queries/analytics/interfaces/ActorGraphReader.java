@@ -33,7 +33,7 @@ public class ActorGraphReader {
     public ActorGraph read(Scope scope) {
         List<ActorGraph.Actor> actors = new ArrayList<>();
         Map<String, String> legalDomainLabels = new java.util.TreeMap<>();
-        for (Map<String, Object> row : client.query(CypherFiles.get("interfaces/actors")).bindAll(scope.parameters())
+        for (Map<String, Object> row : client.query(CypherFiles.get("interfaces/actors", scope.read())).bindAll(scope.parameters())
                 .fetch().all()) {
             List<String> legalDomains = new ArrayList<>();
             for (Object domain : (List<?>) row.get("legalDomains")) {
@@ -52,7 +52,7 @@ public class ActorGraphReader {
         }
         List<ActorGraph.Relation> relations = new ArrayList<>();
         List<ActorGraph.Body> bodies = new ArrayList<>();
-        Collection<Map<String, Object>> ties = client.query(CypherFiles.get("interfaces/ties"))
+        Collection<Map<String, Object>> ties = client.query(CypherFiles.get("interfaces/ties", scope.read()))
                 .bindAll(scope.parameters(Map.of("actors", List.copyOf(index.keySet())))).fetch().all();
         for (Map<String, Object> row : ties) {
             if ("RELATION".equals(row.get("kind"))) {

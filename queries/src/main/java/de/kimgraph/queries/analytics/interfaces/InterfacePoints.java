@@ -116,7 +116,7 @@ public class InterfacePoints {
         record Scored(int score, boolean rechtskreiswechsel, String key, Finding finding) {
         }
         List<Scored> scored = new ArrayList<>();
-        for (Map<String, Object> row : client.query(CypherFiles.get("interfaces/handovers"))
+        for (Map<String, Object> row : client.query(CypherFiles.get("interfaces/handovers", scope.read()))
                 .bindAll(scope.parameters(Map.of("actors", actors, "inScope", inScope))).fetch().all()) {
             Integer from = graph.indexOf((String) row.get("source"));
             Integer to = graph.indexOf((String) row.get("target"));
@@ -220,7 +220,7 @@ public class InterfacePoints {
     @SuppressWarnings("unchecked")
     private List<Finding> implicitInterfaces(Scope scope, ActorGraph graph) {
         List<Finding> findings = new ArrayList<>();
-        for (Map<String, Object> row : client.query(CypherFiles.get("interfaces/implicit-candidates"))
+        for (Map<String, Object> row : client.query(CypherFiles.get("interfaces/implicit-candidates", scope.read()))
                 .bindAll(scope.parameters()).fetch().all()) {
             List<Integer> first = indices(graph, ActorGraphReader.strings(row.get("firstProviders")));
             List<Integer> second = indices(graph, ActorGraphReader.strings(row.get("secondProviders")));

@@ -59,20 +59,20 @@ public class WhoDoesWhat {
 
     public WhoDoesWhatReport find(Scope scope, @Nullable String field, @Nullable String targetGroup,
                                   @Nullable String legalDomain) {
-        Map<String, Object> area = reader.byKey("Area", scope.area(), null);
+        Map<String, Object> area = reader.byKey("Area", scope.area(), null, scope.read());
         if (area == null) {
             throw new UnsupportedFilterException("Unbekanntes Gebiet " + scope.area() + ".", "Unknown area " + scope.area() + ".");
         }
         Map<String, Map<String, Object>> filters = new LinkedHashMap<>();
-        known(filters, "field", "FieldOfAction", field, "Handlungsfeld", "field of action");
-        known(filters, "targetGroup", "TargetGroup", targetGroup, "Zielgruppe", "target group");
-        known(filters, "legalDomain", "LegalDomain", legalDomain, "Rechtskreis", "legal domain");
+        known(filters, scope, "field", "FieldOfAction", field, "Handlungsfeld", "field of action");
+        known(filters, scope, "targetGroup", "TargetGroup", targetGroup, "Zielgruppe", "target group");
+        known(filters, scope, "legalDomain", "LegalDomain", legalDomain, "Rechtskreis", "legal domain");
         Map<String, Object> parameters = scope.parameters();
         parameters.put("field", field);
         parameters.put("targetGroup", targetGroup);
         parameters.put("legalDomain", legalDomain);
 
-        List<ServiceEntry> services = rows("whodoeswhat/services", parameters).stream()
+        List<ServiceEntry> services = rows("whodoeswhat/services", scope, parameters).stream()
                 .map(r -> new ServiceEntry(map(r.get("service")), maps(r.get("areas")),
                         Boolean.TRUE.equals(r.get("viaEnclosingArea")), maps(r.get("providers")),
                         maps(r.get("contacts")), maps(r.get("fields")), maps(r.get("targetGroups")),
@@ -88,7 +88,7 @@ public class WhoDoesWhat {
         Map<String, Object> unitParameters = new HashMap<>(parameters);
         unitParameters.put("providers", List.copyOf(servicesByProvider.keySet()));
         unitParameters.put("everyDomain", field == null && targetGroup == null && legalDomain == null);
-        List<UnitEntry> units = rows("whodoeswhat/units", unitParameters).stream()
+        List<UnitEntry> units = rows("whodoeswhat/units", scope, unitParameters).stream()
                 .map(r -> {
                     Map<String, Object> actor = map(r.get("actor"));
                     return new UnitEntry(actor, strings(r.get("reasons")).stream().sorted().toList(),
@@ -99,14 +99,14 @@ public class WhoDoesWhat {
 
         Set<String> unitKeys = units.stream().map(UnitEntry::key).collect(Collectors.toSet());
         boolean narrowToUnits = field == null && (targetGroup != null || legalDomain != null);
-        List<BodyEntry> bodies = rows("whodoeswhat/bodies", parameters).stream()
+        List<BodyEntry> bodies = rows("whodoeswhat/bodies", scope, parameters).stream()
                 .filter(r -> !narrowToUnits || strings(r.get("members")).stream().anyMatch(unitKeys::contains))
                 .map(r -> new BodyEntry(map(r.get("body")), maps(r.get("areas")),
                         Boolean.TRUE.equals(r.get("viaEnclosingArea")), maps(r.get("fields")), maps(r.get("leads")),
                         strings(r.get("members")).size(), maps(r.get("contacts"))))
                 .toList();
 
-        List<AssociationEntry> associations = rows("whodoeswhat/associations", parameters).stream()
+        List<AssociationEntry> associations = rows("whodoeswhat/associations", scope, parameters).stream()
                 .map(r -> new AssociationEntry(map(r.get("actor")), maps(r.get("services")), maps(r.get("bodies")),
                         maps(r.get("basedIn")), maps(r.get("contacts"))))
                 .toList();
@@ -121,20 +121,20 @@ public class WhoDoesWhat {
         return new WhoDoesWhatReport(area, scope.asOf(), filters, services, units, bodies, associations, sortedContacts);
     }
 
-    private void known(Map<String, Map<String, Object>> filters, String argument, String label, @Nullable String key,
+    private void known(Map<String, Map<String, Object>> filters, Scope scope, String argument, String label, @Nullable String key,
                        String nameDe, String nameEn) {
         if (key == null) {
             return;
         }
-        Map<String, Object> record = reader.byKey(label, key, null);
+        Map<String, Object> record = reader.byKey(label, key, null, scope.read());
         if (record == null) {
             throw new UnsupportedFilterException("Unbekannte(s) " + nameDe + " " + key + ".", "Unknown " + nameEn + " " + key + ".");
         }
         filters.put(argument, record);
     }
 
-    private List<Map<String, Object>> rows(String file, Map<String, Object> parameters) {
-        Collection<Map<String, Object>> rows = client.query(CypherFiles.get(file)).bindAll(parameters).fetch().all();
+    private List<Map<String, Object>> rows(String file, Scope scope, Map<String, Object> parameters) {
+        Collection<Map<String, Object>> rows = client.query(CypherFiles.get(file, scope.read())).bindAll(parameters).fetch().all();
         return List.copyOf(rows);
     }
 
