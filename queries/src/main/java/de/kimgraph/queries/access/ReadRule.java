@@ -67,7 +67,8 @@ public record ReadRule(@Nullable List<String> fullTenants, boolean published, @N
     /** The Cypher predicate that relationship variable {@code r} is readable. */
     public static String relationship(String r) {
         return ("($readFull IS NULL OR %1$s.tenant IN $readFull OR ($readPublished AND %1$s.visibility = 'PUBLISHED')"
-                + " OR ($readOrganisation IS NOT NULL AND startNode(%1$s).key = $readOrganisation))").formatted(r);
+                + " OR ($readOrganisation IS NOT NULL AND (startNode(%1$s).key = $readOrganisation"
+                + " OR endNode(%1$s).key = $readOrganisation)))").formatted(r);
     }
 
     /** The Cypher expression of a contact property of {@code n}: its value, or null when not shown. */
@@ -154,7 +155,7 @@ public record ReadRule(@Nullable List<String> fullTenants, boolean published, @N
             any.add(r + ".visibility = 'PUBLISHED'");
         }
         if (organisation != null) {
-            any.add("startNode(" + r + ").key = $readOrganisation");
+            any.add("startNode(" + r + ").key = $readOrganisation OR endNode(" + r + ").key = $readOrganisation");
         }
         return "(" + String.join(" OR ", any) + ")";
     }
