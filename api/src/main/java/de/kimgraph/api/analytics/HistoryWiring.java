@@ -22,12 +22,14 @@ import org.springframework.stereotype.Component;
 @Component
 class HistoryWiring implements RuntimeWiringConfigurer {
 
-    static final String NOTE_DE = "Hinzugekommen/weggefallen nach Gültigkeit (validFrom/validTo) der Einträge und ihrer Endpunkte. "
-            + "Eigenschaftsänderungen (z. B. ein umbenanntes Gremium) erfasst erst das Änderungsprotokoll aus Issue 4; "
-            + "Einträge, die zwischen den beiden Tagen begannen und endeten, erscheinen nicht.";
-    static final String NOTE_EN = "Added/ended by the validity (validFrom/validTo) of the records and their end points. "
-            + "Property changes (e.g. a renamed body) need the audit trail of issue 4; records that began and ended "
-            + "between the two dates do not appear.";
+    static final String NOTE_DE = "Hinzugekommen/weggefallen nach Gültigkeit (validFrom/validTo) der Einträge und ihrer Endpunkte; "
+            + "Einträge, die zwischen den beiden Tagen begannen und endeten, erscheinen nicht. Geändert nach dem "
+            + "Änderungsprotokoll (Bearbeitungen von from bis to einschließlich, Tage in UTC): bekannt erst ab Beginn des "
+            + "Protokolls; frühere Änderungen und Änderungen durch Importe sind nicht einzeln aufgeführt.";
+    static final String NOTE_EN = "Added/ended by the validity (validFrom/validTo) of the records and their end points; "
+            + "records that began and ended between the two dates do not appear. Changed by the audit trail (edits from "
+            + "from to to inclusive, days in UTC): known only from the start of the trail; earlier changes and changes "
+            + "made by imports are not itemised.";
 
     private final HistoryDiff history;
 
@@ -54,17 +56,22 @@ class HistoryWiring implements RuntimeWiringConfigurer {
         data.put("to", diff.to());
         data.put("addedCount", diff.addedCount());
         data.put("endedCount", diff.endedCount());
-        data.put("changesTracked", false);
+        data.put("changesTracked", true);
         data.put("note", NOTE_DE + " (" + NOTE_EN + ")");
         data.put("kinds", diff.kinds().stream().map(k -> Map.of("kind", k.kind(), "addedCount", k.addedCount(),
-                "endedCount", k.endedCount(), "added", entries(k.added()), "ended", entries(k.ended()),
-                "changed", List.of(), "truncated", k.truncated())).toList());
+                "endedCount", k.endedCount(), "changedCount", k.changedCount(), "added", entries(k.added()),
+                "ended", entries(k.ended()), "changed", changes(k.changed()), "truncated", k.truncated())).toList());
         return AnalyticsSupport.result(data, asOf == null ? to : asOf);
     }
 
     private static List<Map<String, Object>> entries(List<Diff.Entry> entries) {
         return entries.stream().map(e -> AnalyticsSupport.evidence(new Evidence(e.kind(), e.key(), e.label(), role(e))))
                 .toList();
+    }
+
+    private static List<Map<String, Object>> changes(List<Diff.Changed> changes) {
+        return changes.stream().map(c -> AnalyticsSupport.evidence(new Evidence(c.kind(), c.key(), c.label(),
+                "geändert (changed) " + c.lastChanged() + ": " + String.join(", ", c.properties())))).toList();
     }
 
     private static String role(Diff.Entry e) {

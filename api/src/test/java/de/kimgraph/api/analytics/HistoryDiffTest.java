@@ -68,11 +68,12 @@ class HistoryDiffTest extends ReportTestSupport {
     }
 
     @Test
-    void propertyChangesAreNotClaimedWithoutTheAuditTrail() {
-        JsonNode diff = diff(DEMO_KREIS, "2023-12-31", AS_OF, Map.of()).at("/data/diff");
+    void propertyChangesComeFromTheAuditTrailOnlyAndTheNoteSaysSo() {
+        JsonNode diff = diff(DEMO_KREIS, "2023-12-31", "2024-12-31", Map.of()).at("/data/diff");
 
-        assertThat(diff.path("changesTracked").asBoolean()).isFalse();
-        assertThat(diff.path("note").asString()).contains("Issue 4");
+        assertThat(diff.path("changesTracked").asBoolean()).isTrue();
+        assertThat(diff.path("note").asString()).contains("Änderungsprotokoll").contains("imports are not itemised");
+        // the demo district was imported, not edited, and the audit trail did not exist in 2024
         assertThat(diff.path("kinds").valueStream().flatMap(k -> k.path("changed").valueStream())).isEmpty();
     }
 

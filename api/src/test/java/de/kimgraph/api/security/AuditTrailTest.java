@@ -256,7 +256,8 @@ class AuditTrailTest extends WriteScenario {
 
     /**
      * The only Cypher in the product that names {@code :AuditEvent} creates events ({@link AuditEvent#CYPHER}),
-     * reads them in a read-only transaction ({@code AuditTrail}) or declares their constraint and indexes.
+     * reads them in a read-only transaction ({@code AuditTrail}, the history diff's {@code diff-changed}) or
+     * declares their constraint and indexes.
      */
     @Test
     void noCodePathChangesOrDeletesAuditEvents() throws IOException {
@@ -282,13 +283,16 @@ class AuditTrailTest extends WriteScenario {
             }
         }
         assertThat(uses.keySet()).containsExactlyInAnyOrder("AuditEvent.java", "AuditTrail.java",
-                "V0003__audit_proposals.cypher");
+                "diff-changed.cypher", "V0003__audit_proposals.cypher");
         assertThat(uses.get("AuditEvent.java")).containsExactly(
                 "public static final String CYPHER = \"CREATE (e:AuditEvent) SET e = $event, e.at = datetime()\";");
         assertThat(AuditEvent.CYPHER).doesNotContainIgnoringCase("DELETE").doesNotContainIgnoringCase("MERGE")
                 .doesNotContainIgnoringCase("REMOVE").doesNotContain("MATCH");
         assertThat(uses.get("AuditTrail.java")).containsExactly("MATCH (e:AuditEvent)");
         assertThat(Files.readString(Path.of("../queries/src/main/java/de/kimgraph/queries/audit/AuditTrail.java")))
+                .contains("@Transactional(readOnly = true)");
+        assertThat(uses.get("diff-changed.cypher")).containsExactly("MATCH (e:AuditEvent)");
+        assertThat(Files.readString(Path.of("../queries/src/main/java/de/kimgraph/queries/analytics/history/HistoryDiff.java")))
                 .contains("@Transactional(readOnly = true)");
     }
 }

@@ -25,13 +25,29 @@ public record Diff(Map<String, Object> area, LocalDate from, LocalDate to, List<
      * One kind: the counts are complete, the lists are capped at the requested size ({@code truncated} then).
      *
      * @param kind an {@code EvidenceType} term
+     * @param changed records whose properties were changed between the two days, by the audit trail
      */
-    public record KindDiff(String kind, int addedCount, int endedCount, List<Entry> added, List<Entry> ended,
-                           boolean truncated) {
+    public record KindDiff(String kind, int addedCount, int endedCount, int changedCount, List<Entry> added,
+                           List<Entry> ended, List<Changed> changed, boolean truncated) {
 
         public KindDiff {
             added = List.copyOf(added);
             ended = List.copyOf(ended);
+            changed = List.copyOf(changed);
+        }
+    }
+
+    /**
+     * A record with {@code UPDATE}/{@code UPDATE_RELATIONSHIP} audit events between the two days (inclusive).
+     *
+     * @param properties the names of the properties changed by those events, in name order
+     * @param lastChanged the day (UTC) of the last of those events
+     */
+    public record Changed(String kind, String key, @Nullable String label, List<String> properties,
+                          LocalDate lastChanged) {
+
+        public Changed {
+            properties = List.copyOf(properties);
         }
     }
 
@@ -46,5 +62,9 @@ public record Diff(Map<String, Object> area, LocalDate from, LocalDate to, List<
 
     public int endedCount() {
         return kinds.stream().mapToInt(KindDiff::endedCount).sum();
+    }
+
+    public int changedCount() {
+        return kinds.stream().mapToInt(KindDiff::changedCount).sum();
     }
 }
