@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -90,19 +91,7 @@ public record ReadRule(@Nullable List<String> fullTenants, boolean published, @N
      * everything.
      */
     public static String expand(String cypher) {
-        Matcher matcher = PSEUDO_CALL.matcher(cypher);
-        StringBuilder expanded = new StringBuilder();
-        while (matcher.find()) {
-            String variable = matcher.group(2);
-            String replacement = switch (matcher.group(1)) {
-                case "READABLE" -> node(variable);
-                case "READABLE_REL" -> relationship(variable);
-                default -> contacts(variable);
-            };
-            matcher.appendReplacement(expanded, Matcher.quoteReplacement(replacement));
-        }
-        matcher.appendTail(expanded);
-        return expanded.toString();
+        return expand(cypher, ReadRule::node, ReadRule::relationship, ReadRule::contacts);
     }
 
     /** The map projection of all properties of node {@code n} with label {@code label}, contacts masked. */
@@ -178,14 +167,19 @@ public record ReadRule(@Nullable List<String> fullTenants, boolean published, @N
 
     /** Expands the pseudo-calls like {@link #expand}, but for this rule's shape. */
     public String compile(String cypher) {
+        return expand(cypher, this::readable, this::readableRelationship, this::contactsOf);
+    }
+
+    private static String expand(String cypher, UnaryOperator<String> node, UnaryOperator<String> relationship,
+            UnaryOperator<String> contacts) {
         Matcher matcher = PSEUDO_CALL.matcher(cypher);
         StringBuilder expanded = new StringBuilder();
         while (matcher.find()) {
             String variable = matcher.group(2);
             String replacement = switch (matcher.group(1)) {
-                case "READABLE" -> readable(variable);
-                case "READABLE_REL" -> readableRelationship(variable);
-                default -> contactsOf(variable);
+                case "READABLE" -> node.apply(variable);
+                case "READABLE_REL" -> relationship.apply(variable);
+                default -> contacts.apply(variable);
             };
             matcher.appendReplacement(expanded, Matcher.quoteReplacement(replacement));
         }
