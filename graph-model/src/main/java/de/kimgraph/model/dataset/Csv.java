@@ -4,12 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Splits one line of RFC 4180 CSV (comma-separated, double quotes escape). */
-final class Csv {
+public final class Csv {
 
     private Csv() {
     }
 
-    static List<String> split(String line) {
+    public static List<String> split(String line) {
         List<String> cells = new ArrayList<>();
         StringBuilder cell = new StringBuilder();
         boolean quoted = false;

@@ -3,16 +3,11 @@ package de.kimgraph.model.dataset;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import de.kimgraph.model.spec.GraphSpec;
-import de.kimgraph.model.spec.NodeSpec;
-import de.kimgraph.model.spec.PropertySpec;
-import de.kimgraph.model.spec.RelationshipSpec;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -27,7 +22,6 @@ public final class DatasetParser {
     public static final String FORMAT = "kim-graph/1";
 
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
-    private static final Set<String> RELATIONSHIP_FIELDS = Set.of("key", "from", "to", "fromLabel", "toLabel");
 
     private DatasetParser() {
     }
@@ -44,6 +38,22 @@ public final class DatasetParser {
         return parse(name, root);
     }
 
+    /**
+     * Parses with defaults for what the file's header does not say: the tenant, source and visibility of records
+     * without their own.
+     */
+    public static Dataset parse(String name, byte[] json, @Nullable String tenant, @Nullable String source,
+                                @Nullable String visibility) {
+        JsonNode root;
+        try {
+            root = MAPPER.readTree(json);
+        } catch (JacksonException e) {
+            throw new DatasetException(List.of(new Problem(name, "", "INVALID_JSON",
+                    "Kein gültiges JSON: " + e.getOriginalMessage(), "Not valid JSON: " + e.getOriginalMessage())));
+        }
+        return parse(name, root, tenant, source, visibility);
+    }
+
     public static Dataset parse(String name, byte[] json) {
         try (InputStream in = new java.io.ByteArrayInputStream(json)) {
             return parse(name, in);
@@ -53,146 +63,51 @@ public final class DatasetParser {
     }
 
     static Dataset parse(String name, JsonNode root) {
-        List<Problem> problems = new ArrayList<>();
+        return parse(name, root, null, null, null);
+    }
+
+    static Dataset parse(String name, JsonNode root, @Nullable String tenant, @Nullable String source,
+                         @Nullable String visibility) {
         if (!root.isObject() || !FORMAT.equals(root.path("format").asString(""))) {
             throw new DatasetException(List.of(new Problem(name, "format", "UNKNOWN_FORMAT",
                     "Erwartet \"format\": \"" + FORMAT + "\".", "Expected \"format\": \"" + FORMAT + "\".")));
         }
-        Map<String, Object> defaults = new LinkedHashMap<>();
-        defaults.put("tenant", text(root, "tenant"));
-        defaults.put("source", text(root, "source"));
-        defaults.put("visibility", root.hasNonNull("visibility") ? text(root, "visibility") : "INTERNAL");
-
-        List<Dataset.NodeRecord> nodes = new ArrayList<>();
+        DatasetBuilder builder = new DatasetBuilder(name, or(text(root, "tenant"), tenant),
+                or(text(root, "source"), source), or(text(root, "visibility"), visibility));
         for (Map.Entry<String, JsonNode> group : root.path("nodes").properties()) {
             String label = group.getKey();
             if (!GraphSpec.hasNode(label)) {
-                problems.add(new Problem(name + ": nodes." + label, "label", "UNKNOWN_LABEL",
+                builder.problem(new Problem(name + ": nodes." + label, "label", "UNKNOWN_LABEL",
                         "Unbekannte Knotenart " + label + ".", "Unknown node label " + label + "."));
                 continue;
             }
-            NodeSpec spec = GraphSpec.node(label);
-            Set<String> seen = new HashSet<>();
             int index = 0;
             for (JsonNode entry : group.getValue()) {
-                String location = name + ": nodes." + label + "[" + index++ + "]";
-                Map<String, Object> properties = properties(entry, spec.properties(), Set.of(), defaults, location,
-                        problems);
-                Object key = properties.remove("key");
-                if (key instanceof String k) {
-                    if (!seen.add(k)) {
-                        problems.add(new Problem(location, "key", "DUPLICATE_KEY",
-                                "Schlüssel " + k + " kommt in " + label + " mehrfach vor.",
-                                "Key " + k + " occurs more than once in " + label + "."));
-                    }
-                    nodes.add(new Dataset.NodeRecord(label, k, properties, location));
-                }
+                builder.node(label, fields(entry), name + ": nodes." + label + "[" + index++ + "]");
             }
         }
-
-        List<Dataset.RelationshipRecord> relationships = new ArrayList<>();
         for (Map.Entry<String, JsonNode> group : root.path("relationships").properties()) {
             String type = group.getKey();
-            List<RelationshipSpec> candidates = GraphSpec.relationships(type);
-            if (candidates.isEmpty()) {
-                problems.add(new Problem(name + ": relationships." + type, "type", "UNKNOWN_TYPE",
+            if (GraphSpec.relationships(type).isEmpty()) {
+                builder.problem(new Problem(name + ": relationships." + type, "type", "UNKNOWN_TYPE",
                         "Unbekannte Beziehungsart " + type + ".", "Unknown relationship type " + type + "."));
                 continue;
             }
-            Set<String> seen = new HashSet<>();
             int index = 0;
             for (JsonNode entry : group.getValue()) {
-                String location = name + ": relationships." + type + "[" + index++ + "]";
-                RelationshipSpec spec = endpoints(candidates, entry, location, problems);
-                if (spec == null) {
-                    continue;
-                }
-                Map<String, Object> properties = properties(entry, spec.properties(), RELATIONSHIP_FIELDS, defaults,
-                        location, problems);
-                String from = required(entry, "from", location, problems);
-                String to = required(entry, "to", location, problems);
-                String key = null;
-                if (spec.keyed()) {
-                    Object k = properties.remove("key");
-                    key = k instanceof String s ? s : null;
-                    if (key != null && !seen.add(key)) {
-                        problems.add(new Problem(location, "key", "DUPLICATE_KEY",
-                                "Schlüssel " + key + " kommt in " + type + " mehrfach vor.",
-                                "Key " + key + " occurs more than once in " + type + "."));
-                    }
-                } else if (entry.has("key")) {
-                    problems.add(new Problem(location, "key", "UNEXPECTED_KEY",
-                            type + " hat keinen eigenen Schlüssel; die Beziehung ist durch ihre Enden bestimmt.",
-                            type + " has no key of its own; it is identified by its endpoints."));
-                }
-                if (from != null && to != null && (!spec.keyed() || key != null)) {
-                    relationships.add(new Dataset.RelationshipRecord(spec, key, from, to, properties, location));
-                }
+                builder.relationship(type, text(entry, "fromLabel"), text(entry, "toLabel"), fields(entry),
+                        name + ": relationships." + type + "[" + index++ + "]");
             }
         }
-        if (!problems.isEmpty()) {
-            throw new DatasetException(problems);
-        }
-        return new Dataset(name, List.copyOf(nodes), List.copyOf(relationships));
+        return builder.build();
     }
 
-    private static @Nullable RelationshipSpec endpoints(List<RelationshipSpec> candidates, JsonNode entry,
-                                                        String location, List<Problem> problems) {
-        String fromLabel = entry.hasNonNull("fromLabel") ? entry.get("fromLabel").asString() : null;
-        String toLabel = entry.hasNonNull("toLabel") ? entry.get("toLabel").asString() : null;
-        for (RelationshipSpec candidate : candidates) {
-            if ((fromLabel == null || fromLabel.equals(candidate.fromLabel()))
-                    && (toLabel == null || toLabel.equals(candidate.toLabel()))) {
-                return candidate;
-            }
-        }
-        String allowed = String.join(", ", candidates.stream().map(c -> c.fromLabel() + "→" + c.toLabel()).toList());
-        problems.add(new Problem(location, "fromLabel/toLabel", "INVALID_ENDPOINTS",
-                "Diese Beziehungsart verbindet nur " + allowed + ".", "This relationship type only links " + allowed + "."));
-        return null;
-    }
-
-    /**
-     * Converts an entry's fields to stored properties, with the dataset defaults for tenant, source and visibility.
-     */
-    static Map<String, Object> properties(JsonNode entry, List<PropertySpec> specs, Set<String> structural,
-                                          Map<String, Object> defaults, String location, List<Problem> problems) {
-        Map<String, Object> result = new LinkedHashMap<>();
+    private static Map<String, @Nullable Object> fields(JsonNode entry) {
+        Map<String, @Nullable Object> fields = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> field : entry.properties()) {
-            String name = field.getKey();
-            boolean specified = specs.stream().anyMatch(p -> p.name().equals(name));
-            if (name.equals("version") || structural.contains(name) && !specified) {
-                continue;
-            }
-            PropertySpec spec = specs.stream().filter(p -> p.name().equals(name)).findFirst().orElse(null);
-            if (spec == null) {
-                problems.add(new Problem(location, name, "UNKNOWN_PROPERTY", "Unbekanntes Feld " + name + ".",
-                        "Unknown field " + name + "."));
-                continue;
-            }
-            Object value = Values.convert(spec, plain(field.getValue()), location, problems);
-            if (value != null) {
-                result.put(name, value);
-            }
+            fields.put(field.getKey(), plain(field.getValue()));
         }
-        for (Map.Entry<String, Object> d : defaults.entrySet()) {
-            if (d.getValue() != null && !result.containsKey(d.getKey())
-                    && specs.stream().anyMatch(p -> p.name().equals(d.getKey()))) {
-                PropertySpec spec = specs.stream().filter(p -> p.name().equals(d.getKey())).findFirst().orElseThrow();
-                Object value = Values.convert(spec, d.getValue(), location, problems);
-                if (value != null) {
-                    result.put(d.getKey(), value);
-                }
-            }
-        }
-        for (PropertySpec spec : specs) {
-            if (spec.required() && !result.containsKey(spec.name()) && !entry.hasNonNull(spec.name())) {
-                problems.add(new Problem(location, spec.name(), "REQUIRED", "Pflichtfeld " + spec.name() + " fehlt.",
-                        "Required field " + spec.name() + " is missing."));
-            }
-        }
-        Values.checkValidity(result, location, problems);
-        return result;
+        return fields;
     }
 
     private static @Nullable Object plain(JsonNode value) {
@@ -216,13 +131,8 @@ public final class DatasetParser {
         return value.asString();
     }
 
-    private static @Nullable String required(JsonNode entry, String field, String location, List<Problem> problems) {
-        if (entry.hasNonNull(field) && !entry.get(field).asString().isBlank()) {
-            return entry.get(field).asString();
-        }
-        problems.add(new Problem(location, field, "REQUIRED", "Pflichtfeld " + field + " fehlt.",
-                "Required field " + field + " is missing."));
-        return null;
+    private static @Nullable String or(@Nullable String value, @Nullable String fallback) {
+        return value != null ? value : fallback;
     }
 
     private static @Nullable String text(JsonNode root, String field) {

@@ -131,11 +131,19 @@ public final class Values {
         return typeError(spec, raw, location, problems, "Datum JJJJ-MM-TT", "date YYYY-MM-DD");
     }
 
+    /** A term by its key, or by its German or English label (spreadsheets show labels). */
     private static @Nullable Object term(PropertySpec spec, Object raw, String location, List<Problem> problems) {
         String vocabulary = java.util.Objects.requireNonNull(spec.vocabulary());
         String value = raw instanceof Enum<?> e ? e.name() : raw instanceof String s ? s.strip() : null;
         if (value != null && Terms.get().contains(vocabulary, value)) {
             return value;
+        }
+        if (value != null) {
+            for (Terms.Term term : Terms.get().vocabulary(vocabulary)) {
+                if (term.de().equalsIgnoreCase(value) || term.en().equalsIgnoreCase(value)) {
+                    return term.key();
+                }
+            }
         }
         problems.add(new Problem(location, spec.name(), "UNKNOWN_TERM",
                 "Unbekannter Wert '" + raw + "' für " + spec.name() + "; erlaubt: " + allowed(vocabulary) + ".",

@@ -1,0 +1,30 @@
+package de.kimgraph.exchange;
+
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+
+import de.kimgraph.exchange.json.JsonFormat;
+
+/** Every format kim-graph reads and writes. */
+public final class Formats {
+
+    private static final List<Format> ALL = List.of(
+            new JsonFormat());
+
+    private Formats() {
+    }
+
+    public static List<Format> all() {
+        return ALL;
+    }
+
+    public static Optional<Format> find(String id) {
+        return ALL.stream().filter(f -> f.id().equalsIgnoreCase(id)).findFirst();
+    }
+
+    public static Format get(String id) {
+        return find(id).orElseThrow(() -> new NoSuchElementException("Unbekanntes Format " + id + " (unknown format); "
+                + "bekannt/known: " + String.join(", ", ALL.stream().map(Format::id).toList())));
+    }
+}
