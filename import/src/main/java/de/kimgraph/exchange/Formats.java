@@ -5,12 +5,16 @@ import java.util.NoSuchElementException;
 import java.util.Optional;
 
 import de.kimgraph.exchange.json.JsonFormat;
+import de.kimgraph.exchange.sheet.CsvFormat;
+import de.kimgraph.exchange.sheet.XlsxFormat;
 
 /** Every format kim-graph reads and writes. */
 public final class Formats {
 
     private static final List<Format> ALL = List.of(
-            new JsonFormat());
+            new JsonFormat(),
+            new XlsxFormat(),
+            new CsvFormat());
 
     private Formats() {
     }
