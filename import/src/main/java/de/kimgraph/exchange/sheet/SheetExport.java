@@ -155,9 +155,10 @@ final class SheetExport {
         return Arrays.asList(row);
     }
 
-    /** A stored value as a cell. */
+    /** A stored value as a cell; empty lists and blank text as an empty cell (a sheet cannot tell them apart). */
     private @Nullable Object cell(@Nullable PropertySpec spec, @Nullable Object value) {
-        if (spec == null || value == null) {
+        if (spec == null || value == null || value instanceof List<?> l && l.isEmpty()
+                || value instanceof String s && s.isBlank()) {
             return null;
         }
         String referenced = SheetLayout.referencedLabel(spec);

@@ -66,7 +66,9 @@ final class XlsxWriter {
                         writeSheet(wb.getSheet(sheet.name()), sheet, export, styles);
                     }
                     writeHints(hints, styles);
-                    wb.getXSSFWorkbook().getProperties().getCoreProperties().setCreated(Optional.empty());
+                    var properties = wb.getXSSFWorkbook().getProperties().getCoreProperties();
+                    properties.setCreated(Optional.empty());
+                    properties.setCreator("kim-graph");
                     try (OutputStream o = Files.newOutputStream(file)) {
                         wb.write(o);
                     }
