@@ -110,10 +110,6 @@ final class HsdsReader {
             this.id = id;
             this.key = key;
         }
-
-        @Nullable Object visibility() {
-            return raw.get("visibility");
-        }
     }
 
     /** A relationship being assembled. */
@@ -458,7 +454,7 @@ final class HsdsReader {
             if (parent != null) {
                 Node target = reference("organization", parent, node.row, "parent_organization_id");
                 if (target != null) {
-                    link("PART_OF", GraphSpec.ACTOR, GraphSpec.ACTOR, node.key, target.key, node.visibility(),
+                    link("PART_OF", GraphSpec.ACTOR, GraphSpec.ACTOR, node.key, target.key, node,
                             node.row.location());
                 }
             }
@@ -485,7 +481,7 @@ final class HsdsReader {
             if (organization != null) {
                 Node actor = reference("organization", organization, row, "organization_id");
                 if (actor != null) {
-                    link("HELD_IN", GraphSpec.ROLE, GraphSpec.ACTOR, node.key, actor.key, node.visibility(),
+                    link("HELD_IN", GraphSpec.ROLE, GraphSpec.ACTOR, node.key, actor.key, node,
                             row.location());
                 }
             }
@@ -504,7 +500,7 @@ final class HsdsReader {
             if (organization != null) {
                 Node funder = reference("organization", organization, row, "organization_id");
                 if (funder != null) {
-                    link("FUNDS", GraphSpec.ACTOR, GraphSpec.PROGRAMME, funder.key, node.key, node.visibility(),
+                    link("FUNDS", GraphSpec.ACTOR, GraphSpec.PROGRAMME, funder.key, node.key, node,
                             row.location());
                 }
             }
@@ -536,14 +532,14 @@ final class HsdsReader {
             if (organization != null) {
                 Node provider = reference("organization", organization, row, "organization_id");
                 if (provider != null) {
-                    link("PROVIDES", GraphSpec.ACTOR, GraphSpec.SERVICE, provider.key, node.key, node.visibility(),
+                    link("PROVIDES", GraphSpec.ACTOR, GraphSpec.SERVICE, provider.key, node.key, node,
                             row.location());
                 }
             }
             for (Row area : areas.getOrDefault(node.id, List.of())) {
                 String ars = ars(area);
                 if (ars != null) {
-                    link("SERVES", GraphSpec.SERVICE, GraphSpec.AREA, node.key, ars, node.visibility(), area.location());
+                    link("SERVES", GraphSpec.SERVICE, GraphSpec.AREA, node.key, ars, node, area.location());
                 }
             }
         }
@@ -618,11 +614,8 @@ final class HsdsReader {
             }
             Node programme = reference("program", program, service.row, "program_id");
             if (programme != null && !funded.contains(service.key + "|" + programme.key)) {
-                Map<String, Object> raw = new LinkedHashMap<>();
+                Map<String, Object> raw = inherited(service);
                 raw.put("key", "fb-" + service.key + "-" + programme.key);
-                if (service.visibility() != null) {
-                    raw.put("visibility", service.visibility());
-                }
                 links.add(link(fundedBy, service.key, programme.key, raw, service.row.location()));
             }
         }
@@ -684,7 +677,7 @@ final class HsdsReader {
                 return;
             }
             if (code.equals("BASED_IN") && node.label.equals(GraphSpec.ACTOR)) {
-                link("BASED_IN", GraphSpec.ACTOR, GraphSpec.AREA, node.key, a.value(), node.visibility(), location);
+                link("BASED_IN", GraphSpec.ACTOR, GraphSpec.AREA, node.key, a.value(), node, location);
                 return;
             }
             PropertySpec spec = specs.stream().filter(s -> s.name().equals(code)).findFirst().orElse(null);
@@ -704,7 +697,7 @@ final class HsdsReader {
                 default -> null;
             };
             if (type != null) {
-                link(type, node.label, taxonomy, node.key, code, node.visibility(), location);
+                link(type, node.label, taxonomy, node.key, code, node, location);
                 return;
             }
         }
@@ -769,14 +762,25 @@ final class HsdsReader {
         return value;
     }
 
-    private void link(String type, String fromLabel, String toLabel, String from, String to,
-                      @Nullable Object visibility, String location) {
-        Map<String, Object> raw = new LinkedHashMap<>();
-        if (visibility != null) {
-            raw.put("visibility", visibility);
-        }
+    /**
+     * A structural link read from its owner's row or attributes; it takes the owner's visibility and source, as HSDS
+     * has no place for a link's own (the link is part of the record).
+     */
+    private void link(String type, String fromLabel, String toLabel, String from, String to, Node owner,
+                      String location) {
+        Map<String, Object> raw = inherited(owner);
         links.add(link(GraphSpec.relationships(type).stream().filter(s -> s.fromLabel().equals(fromLabel)
                 && s.toLabel().equals(toLabel)).findFirst().orElseThrow(), from, to, raw, location));
+    }
+
+    private static Map<String, Object> inherited(Node owner) {
+        Map<String, Object> raw = new LinkedHashMap<>();
+        for (String field : List.of("visibility", "source")) {
+            if (owner.raw.get(field) != null) {
+                raw.put(field, owner.raw.get(field));
+            }
+        }
+        return raw;
     }
 
     private static Link link(RelationshipSpec spec, String from, String to, Map<String, Object> raw, String location) {

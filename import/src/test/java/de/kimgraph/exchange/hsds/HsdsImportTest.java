@@ -5,10 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.tuple;
 
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 
+import de.kimgraph.exchange.ExportScope;
+import de.kimgraph.exchange.GraphExporter;
+import de.kimgraph.exchange.Importer;
 import de.kimgraph.exchange.ReadOptions;
 import de.kimgraph.model.dataset.Dataset;
 import de.kimgraph.model.dataset.DatasetException;
@@ -123,9 +127,37 @@ class HsdsImportTest {
         assertThat(tenantNodes()).isZero();
     }
 
+    private byte[] export(ExportScope scope) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        format.write(new GraphExporter(driver).export(scope), out);
+        return out.toByteArray();
+    }
+
+    @Test
+    void importExportImportExportThroughTheDatabaseIsByteEqualAndChangesNothing() throws IOException {
+        LoadResult imported = loader.load(read(Packages.zip(Packages.huegelland()), TENANT));
+        byte[] first = export(ExportScope.wholeTenant(TENANT));
+
+        LoadResult again = new Importer(driver, m -> { }).run(format, "export.zip", new ByteArrayInputStream(first),
+                ReadOptions.forTenant(TENANT), DatasetLoader.Caller.SYSTEM, false);
+        byte[] second = export(ExportScope.wholeTenant(TENANT));
+
+        assertThat(again.created() + again.changed() + again.ended()).as(again.toString()).isZero();
+        assertThat(again.unchanged()).isEqualTo(imported.created());
+        assertThat(Packages.unzip(second)).isEqualTo(Packages.unzip(first));
+        assertThat(second).isEqualTo(first);
+        Map<String, String> files = Packages.unzip(first);
+        assertThat(Packages.rows(files.get("service_areas.csv"))).extracting(a -> a.get("name"), a -> a.get("uri"))
+                .containsExactly(
+                        tuple("Bielefeld", "http://dcat-ap.de/def/politicalGeocoding/regionalKey/057110000000"),
+                        tuple("Münster", "http://dcat-ap.de/def/politicalGeocoding/regionalKey/055150000000"));
+        assertThat(Packages.rows(files.get("taxonomy_terms.csv"))).extracting(t -> t.get("code"), t -> t.get("name"))
+                .contains(tuple("MIGRATION_COUNSELLING", "Migrationsberatung"), tuple("REFUGEES", "Geflüchtete"));
+    }
+
     @Test
     void theDemoExportReadBackChangesNothingInTheDatabaseItCameFrom() throws IOException {
-        byte[] zip = HsdsFormatTest.export(format, HsdsFormatTest.demo());
+        byte[] zip = export(ExportScope.wholeTenant(HsdsFormatTest.DEMO_TENANT));
         Dataset back = format.read("auental-hsds.zip", new ByteArrayInputStream(zip),
                 ReadOptions.forTenant(HsdsFormatTest.DEMO_TENANT));
 
@@ -134,5 +166,20 @@ class HsdsImportTest {
         assertThat(dryRun.created()).as(dryRun.toString()).isZero();
         assertThat(dryRun.changed()).as(dryRun.toString()).isZero();
         assertThat(dryRun.unchanged()).isEqualTo(back.nodes().size() + back.relationships().size());
+        assertThat(back.nodes()).filteredOn(n -> n.label().equals("Service")).hasSize(45);
+    }
+
+    @Test
+    void aPublicExportOfAnAreaHasOnlyItsPublishedServicesAndNoContacts() throws IOException {
+        Map<String, String> files = Packages.unzip(export(new ExportScope(HsdsFormatTest.DEMO_TENANT, "999990002002",
+                null, false, false)));
+
+        assertThat(Packages.rows(files.get("services.csv"))).isNotEmpty().hasSizeLessThan(45);
+        assertThat(Packages.rows(files.get("organizations.csv"))).allSatisfy(o -> assertThat(o.get("email")).isEmpty());
+        assertThat(Packages.rows(files.get("contacts.csv"))).allSatisfy(c -> assertThat(c.get("email")).isEmpty());
+        assertThat(Packages.rows(files.get("attributes.csv"))).filteredOn(a -> a.get("link_type").equals("visibility"))
+                .extracting(a -> a.get("label")).containsOnly("Veröffentlicht");
+        assertThat(Packages.rows(files.get("service_areas.csv"))).extracting(a -> a.get("uri"))
+                .contains("http://dcat-ap.de/def/politicalGeocoding/regionalKey/999990002002");
     }
 }
