@@ -145,7 +145,7 @@ final class HsdsWriter {
             if (p.get("identifiers") instanceof List<?> identifiers) {
                 for (Object identifier : identifiers) {
                     String text = String.valueOf(identifier);
-                    int space = text.indexOf(' ');
+                    int space = text.startsWith(HsdsReader.IDENTIFIER_TYPE + " ") ? -1 : text.indexOf(' ');
                     Map<String, String> i = row(HsdsSchema.ORGANIZATION_IDENTIFIER,
                             HsdsIds.of("organization_identifier", key, text));
                     i.put("organization_id", id);

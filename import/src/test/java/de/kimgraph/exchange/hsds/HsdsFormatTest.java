@@ -179,6 +179,41 @@ class HsdsFormatTest {
     }
 
     @Test
+    void everyFieldHsdsCarriesSurvivesTheRoundTripIncludingTheOddOnes() throws IOException {
+        Dataset original = DatasetParser.parse("edge-cases.json", Resources.read("/hsds/edge-cases.json"));
+        byte[] zip = export(format, original);
+        Dataset back = read(zip, "999920000000");
+
+        for (String label : CARRIED_LABELS) {
+            assertThat(nodes(back, label)).as(label).isEqualTo(nodes(original, label));
+        }
+        for (String type : CARRIED_TYPES) {
+            assertThat(links(back, type)).as(type).isEqualTo(links(original, type));
+        }
+        assertThat(export(format, back)).isEqualTo(zip);
+
+        Map<String, String> files = Packages.unzip(zip);
+        assertThat(Packages.rows(files.get("services.csv"))).extracting(r -> r.get("name"), r -> r.get("status"))
+                .containsExactly(tuple("Beratung", "defunct"), tuple("Kurs", "inactive"));
+        assertThat(Packages.rows(files.get("services.csv")).getFirst().get("program_id"))
+                .isEqualTo(HsdsIds.of("program", "hs-prog-b"));
+        assertThat(Packages.rows(files.get("funding.csv"))).extracting(r -> r.get("source")).containsExactly(
+                "Programm A (fiktiv) (Anteil 35 %)", "Programm B (fiktiv) (Anteil 65 %)", "Programm A (fiktiv)");
+        assertThat(Packages.rows(files.get("addresses.csv")))
+                .extracting(r -> r.get("address_1"), r -> r.get("postal_code"), r -> r.get("city"),
+                        r -> r.get("state_province"))
+                .containsExactly(tuple("Amtsweg 1", "99999", "Hügelstadt (fiktiv)", "Nordrhein-Westfalen"),
+                        tuple("Postfach 12 (ohne Ort)", "", "", ""));
+        assertThat(Packages.rows(files.get("organization_identifiers.csv")))
+                .extracting(r -> r.get("identifier_type"), r -> r.get("identifier"))
+                .containsExactly(tuple("VR", "4711"), tuple("Kennung", "Kennung 12"), tuple("Kennung", "ohneLeerzeichen"));
+        assertThat(Packages.rows(files.get("phones.csv"))).extracting(r -> r.get("number"))
+                .containsExactly("+49 000 123", "+49 000 124");
+        assertThat(Packages.rows(files.get("programs.csv"))).extracting(r -> r.get("organization_id"))
+                .containsExactly(HsdsIds.of("organization", "hs-land"), HsdsIds.of("organization", "hs-stiftung"));
+    }
+
+    @Test
     void readsAThirdPartyPackageWithDefaultsForWhatItDoesNotSay() throws IOException {
         Dataset dataset = read(Packages.zip(Packages.huegelland()), "999920000000");
 
