@@ -53,7 +53,9 @@ final class HsdsReader {
     /** {@code organization_identifier.identifier_type} of an identifier that has no type of its own. */
     static final String IDENTIFIER_TYPE = "Kennung";
 
+    /** Limits against ZIP bombs: per file, and for all CSV and JSON files of a package together. */
     private static final long MAX_ENTRY_BYTES = 256L << 20;
+    private static final long MAX_PACKAGE_BYTES = 1L << 30;
     private static final Pattern ARS_URI =
             Pattern.compile("^https?://(?:www\\.)?dcat-ap\\.de/def/politicalGeocoding/regionalKey/(\\S+)$");
     private static final Pattern ARS = Pattern.compile("^\\d{12}$");
@@ -158,9 +160,13 @@ final class HsdsReader {
 
     private @Nullable Map<String, byte[]> unzip(InputStream in) throws IOException {
         Map<String, byte[]> entries = new LinkedHashMap<>();
+        long all = 0;
+        boolean any = false;
         try (ZipInputStream zip = new ZipInputStream(in, StandardCharsets.UTF_8)) {
             for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
-                if (entry.isDirectory()) {
+                any = true;
+                String name = entry.getName().toLowerCase(Locale.ROOT);
+                if (entry.isDirectory() || !(name.endsWith(".csv") || name.endsWith(".json"))) {
                     continue;
                 }
                 ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -168,10 +174,12 @@ final class HsdsReader {
                 long total = 0;
                 for (int n = zip.read(buffer); n > 0; n = zip.read(buffer)) {
                     total += n;
-                    if (total > MAX_ENTRY_BYTES) {
-                        problem(fileName + ": " + entry.getName(), "", "FILE_TOO_LARGE",
-                                "Datei größer als " + (MAX_ENTRY_BYTES >> 20) + " MB.",
-                                "File larger than " + (MAX_ENTRY_BYTES >> 20) + " MB.");
+                    all += n;
+                    if (total > MAX_ENTRY_BYTES || all > MAX_PACKAGE_BYTES) {
+                        problem(fileName + ": " + entry.getName(), "", "FILE_TOO_LARGE", "Datei größer als "
+                                + (MAX_ENTRY_BYTES >> 20) + " MB oder Paket größer als " + (MAX_PACKAGE_BYTES >> 20)
+                                + " MB (entpackt).", "File larger than " + (MAX_ENTRY_BYTES >> 20)
+                                + " MB or package larger than " + (MAX_PACKAGE_BYTES >> 20) + " MB (unzipped).");
                         return null;
                     }
                     bytes.write(buffer, 0, n);
@@ -183,7 +191,7 @@ final class HsdsReader {
                     "Not a readable ZIP file: " + e.getMessage());
             return null;
         }
-        if (entries.isEmpty()) {
+        if (!any) {
             problem(fileName, "", "INVALID_ZIP", "Keine ZIP-Datei oder leer; erwartet ein HSDS-Datenpaket "
                     + "(datapackage.json und CSV-Tabellen).", "Not a ZIP file, or empty; expected an HSDS data package "
                     + "(datapackage.json and CSV tables).");
