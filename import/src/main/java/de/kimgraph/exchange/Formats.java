@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 
+import de.kimgraph.exchange.hsds.HsdsFormat;
 import de.kimgraph.exchange.json.JsonFormat;
 import de.kimgraph.exchange.sheet.CsvFormat;
 import de.kimgraph.exchange.sheet.XlsxFormat;
@@ -14,7 +15,8 @@ public final class Formats {
     private static final List<Format> ALL = List.of(
             new JsonFormat(),
             new XlsxFormat(),
-            new CsvFormat());
+            new CsvFormat(),
+            new HsdsFormat());
 
     private Formats() {
     }
