@@ -54,6 +54,17 @@ public final class CsvFormat implements Format {
     }
 
     @Override
+    public boolean hasTemplate() {
+        return true;
+    }
+
+    /** The empty template, the same as {@link SheetTemplates}. */
+    @Override
+    public void writeTemplate(OutputStream out) throws IOException {
+        writeZip(null, out);
+    }
+
+    @Override
     public Dataset read(String fileName, InputStream in, ReadOptions options) throws IOException {
         SheetReader reader = new SheetReader(fileName, options);
         BufferedInputStream buffered = new BufferedInputStream(in);

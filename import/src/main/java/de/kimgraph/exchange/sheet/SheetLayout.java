@@ -118,7 +118,16 @@ public final class SheetLayout {
 
         /** The stored property a column fills, or null for links, endpoints, the type and the funding programme. */
         public @Nullable PropertySpec spec(Column column) {
-            return specFor(column, this);
+            return SPECS.computeIfAbsent(name, n -> {
+                Map<Column, PropertySpec> specs = new java.util.IdentityHashMap<>();
+                for (Column c : columns) {
+                    PropertySpec spec = specFor(c, this);
+                    if (spec != null) {
+                        specs.put(c, spec);
+                    }
+                }
+                return specs;
+            }).get(column);
         }
 
         /** Whether the column's cells hold several values separated by {@code ;}. */
@@ -179,6 +188,8 @@ public final class SheetLayout {
             Stream.of("GRANTS", "PASSES_ON")).toList();
 
     private static final Map<String, Map<String, Column>> ALIASES = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Per sheet: the stored property of each column (by identity; rows ask for it for every cell). */
+    private static final Map<String, Map<Column, PropertySpec>> SPECS = new java.util.concurrent.ConcurrentHashMap<>();
 
     private static final List<Sheet> SHEETS = List.of(
             nodes("Akteure", "Actors", ACTOR,

@@ -117,7 +117,9 @@ final class SheetReader {
 
         private final Sheet sheet;
         private final String display;
-        private final Map<Column, Integer> index = new LinkedHashMap<>();
+        /** The sheet's columns present in the file, in sheet order, and where they are. */
+        private final Map<Column, Integer> index = new java.util.IdentityHashMap<>();
+        private final List<Column> present = new ArrayList<>();
         private final Set<Integer> unnamed = new HashSet<>();
         private final Map<String, First> firsts = new HashMap<>();
         private boolean header;
@@ -197,6 +199,9 @@ final class SheetReader {
                 }
             }
             for (Column column : sheet.columns()) {
+                if (index.containsKey(column)) {
+                    present.add(column);
+                }
                 if (sheet.required(column) && !index.containsKey(column)) {
                     problem(location, column.field(), "MISSING_COLUMN",
                             "Im Tabellenblatt " + sheet.name() + " fehlt die Pflichtspalte „" + column.header() + "“.",
@@ -253,8 +258,7 @@ final class SheetReader {
             if (key != null) {
                 raw.put("key", key);
             }
-            for (Map.Entry<Column, Integer> e : index.entrySet()) {
-                Column c = e.getKey();
+            for (Column c : present) {
                 if (c.role() == Role.PROPERTY) {
                     String v = value(cells, c);
                     if (v != null) {
@@ -271,7 +275,7 @@ final class SheetReader {
             if (sheet.funded()) {
                 firsts.put(key, new First(number, hash, source, visibility));
             }
-            for (Column c : index.keySet()) {
+            for (Column c : present) {
                 if (c.role() != Role.LINK) {
                     continue;
                 }
@@ -301,7 +305,7 @@ final class SheetReader {
             Column programmeColumn = sheet.byProperty(Role.FUNDING, "to").orElseThrow();
             String programme = value(cells, programmeColumn);
             Map<String, Object> raw = new HashMap<>();
-            for (Column c : index.keySet()) {
+            for (Column c : present) {
                 if (c.role() == Role.FUNDING && c != programmeColumn) {
                     String v = value(cells, c);
                     if (v != null) {
@@ -335,7 +339,7 @@ final class SheetReader {
         private long recordHash(List<@Nullable String> cells) {
             long hash = EMPTY_HASH;
             boolean empty = true;
-            for (Column c : index.keySet()) {
+            for (Column c : present) {
                 if (c.role() == Role.KEY || c.role() == Role.FUNDING) {
                     continue;
                 }
@@ -358,7 +362,7 @@ final class SheetReader {
             String from = null;
             String to = null;
             String key = null;
-            for (Column c : index.keySet()) {
+            for (Column c : present) {
                 String v = value(cells, c);
                 if (v == null) {
                     continue;
@@ -405,7 +409,7 @@ final class SheetReader {
                 return;
             }
             boolean inapplicable = false;
-            for (Column c : index.keySet()) {
+            for (Column c : present) {
                 if (!c.types().isEmpty() && !c.types().contains(type) && value(cells, c) != null) {
                     inapplicable = true;
                     problem(location, c.field(), "INAPPLICABLE_COLUMN",

@@ -38,6 +38,17 @@ public final class XlsxFormat implements Format {
     }
 
     @Override
+    public boolean hasTemplate() {
+        return true;
+    }
+
+    /** The empty template, the same as {@link SheetTemplates}. */
+    @Override
+    public void writeTemplate(OutputStream out) throws IOException {
+        XlsxWriter.write(null, out);
+    }
+
+    @Override
     public Dataset read(String fileName, InputStream in, ReadOptions options) throws IOException {
         SheetReader reader = new SheetReader(fileName, options);
         XlsxReader.read(fileName, in, reader);
