@@ -259,11 +259,14 @@ final class SheetDocs {
     /** The Markdown table of one sheet for the documentation. */
     static String markdown(Sheet sheet) {
         StringBuilder md = new StringBuilder();
-        md.append("| Spalte | model field | Pflicht / required | Werte / allowed values |\n|---|---|---|---|\n");
+        md.append("| Spalte | model field | Pflicht | Werte / allowed values | Erläuterung |\n|---|---|---|---|---|\n");
         for (Column c : sheet.columns()) {
+            String only = c.types().isEmpty() ? "" : " Nur bei: " + String.join(", ", SheetLayout.relationTypes().stream()
+                    .filter(c.types()::contains).map(SheetLayout::relationLabelDe).toList()) + ".";
             md.append("| ").append(c.header()).append(" | `").append(c.name()).append("` | ")
                     .append(sheet.required(c) ? "ja" : "").append(" | ")
-                    .append(allowedDe(sheet, c).replace("|", "\\|")).append(" |\n");
+                    .append(allowedDe(sheet, c).replace("|", "\\|")).append(" | ")
+                    .append((c.de() + only).replace("|", "\\|")).append(" |\n");
         }
         return md.toString();
     }

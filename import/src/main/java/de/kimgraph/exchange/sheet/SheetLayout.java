@@ -14,7 +14,6 @@ import static de.kimgraph.model.spec.GraphSpec.TARGET_GROUP;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -90,6 +89,8 @@ public final class SheetLayout {
      * @param outgoing for {@link Role#LINK}: whether the link points from the row's node to the cell's nodes
      * @param target   the label of the nodes the cell names by key, or null for plain values
      * @param types    for {@link SheetKind#RELATIONS}: the relationship types the column applies to (empty: all)
+     * @param de       what the column means, German (the {@code Hinweise} sheet)
+     * @param en       the same in English
      */
     public record Column(String header, String name, Role role, String property,
                          @Nullable String type, boolean outgoing, @Nullable String target, Set<String> types,
@@ -99,7 +100,6 @@ public final class SheetLayout {
         public String field() {
             return header + " (" + name + ")";
         }
-
     }
 
     /**
@@ -606,12 +606,5 @@ public final class SheetLayout {
     /** Whether the cell is a date. */
     static boolean isDate(@Nullable PropertySpec spec) {
         return spec != null && spec.type() == PropertyType.DATE;
-    }
-
-    /** Every column of every sheet, for documentation: sheet name → columns. */
-    static Map<String, List<Column>> all() {
-        Map<String, List<Column>> result = new LinkedHashMap<>();
-        SHEETS.forEach(s -> result.put(s.name(), s.columns()));
-        return result;
     }
 }
