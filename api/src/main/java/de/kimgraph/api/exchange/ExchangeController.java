@@ -12,6 +12,7 @@ import de.kimgraph.api.security.Principals;
 import de.kimgraph.exchange.Format;
 import de.kimgraph.model.dataset.LoadResult;
 import de.kimgraph.queries.access.AccessDenied;
+import de.kimgraph.queries.write.UserError;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ContentDisposition;
@@ -36,8 +37,9 @@ import org.springframework.web.util.UriComponentsBuilder;
  *   <li>{@code POST /imports/{format}?dryRun=true|false&tenant=&comment=&fileName=&changes=}: the file as the raw
  *   body, or as the multipart part {@code file} (its file name is taken); {@code dryRun} defaults to true. The
  *   answer has the shape of GraphQL's {@code ImportPayload}: 200 with {@code result}, 422 with {@code problems}
- *   when the file does not validate (nothing written), 400 with {@code errors} for bad arguments, 403 for roles that
- *   do not import, 404 for an unknown format, 413 over {@code kimgraph.exchange.max-upload-size} (64 MB).</li>
+ *   when the file does not validate (nothing written), 400 with {@code errors} (code, field, message, messageEn)
+ *   for bad arguments; 403 for roles that do not import, 404 for an unknown format, 413 over
+ *   {@code kimgraph.exchange.max-upload-size} (64 MB) answer with an error as below.</li>
  *   <li>{@code GET /exports/{format}?tenant=&area=&asOf=}: the file as an attachment
  *   {@code kim-graph-<tenant>[-<area>][-<asOf>].<ext>}; what it contains depends on the caller (see
  *   {@link Exchange}).</li>
@@ -101,13 +103,16 @@ class ExchangeController {
     private ResponseEntity<Map<String, @Nullable Object>> run(String formatId, Parameters parameters,
             @Nullable String partName, InputStream in) throws IOException {
         Format format = Exchange.format(formatId);
-        boolean dryRun = flag(parameters.dryRun());
-        int first = changes(parameters.changes());
+        boolean dryRun;
+        int first;
         Exchange.Plan plan;
         try {
+            dryRun = flag(parameters.dryRun());
+            first = changes(parameters.changes());
             plan = exchange.plan(Principals.current(), format, parameters.tenant(), parameters.comment(), "");
         } catch (Exchange.Refused e) {
-            return ResponseEntity.badRequest().body(ImportView.payload(Exchange.Answer.refused(e.errors()), first));
+            return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_JSON)
+                    .body(ImportView.payload(Exchange.Answer.refused(e.errors()), 0));
         }
         String given = Exchange.blankToNull(parameters.fileName()) != null ? parameters.fileName() : partName;
         String fileName = Exchange.fileName(given, format);
@@ -134,9 +139,9 @@ class ExchangeController {
         if (value.equalsIgnoreCase("false")) {
             return false;
         }
-        throw ExchangeError.badParameter("dryRun", "Parameter dryRun ist true oder false, nicht "
-                + Exchange.abbreviate(value) + ".", "Parameter dryRun is true or false, not "
-                + Exchange.abbreviate(value) + ".");
+        throw new Exchange.Refused(new UserError("INVALID_VALUE", "dryRun", "Parameter dryRun ist true oder false,"
+                + " nicht " + Exchange.abbreviate(value) + ".", "Parameter dryRun is true or false, not "
+                + Exchange.abbreviate(value) + "."));
     }
 
     private static int changes(@Nullable String changes) {
@@ -152,9 +157,9 @@ class ExchangeController {
         } catch (NumberFormatException e) {
             // answered below
         }
-        throw ExchangeError.badParameter("changes", "Parameter changes: 0 bis " + LoadResult.MAX_CHANGES + ", nicht "
-                + Exchange.abbreviate(value) + ".", "Parameter changes: 0 to " + LoadResult.MAX_CHANGES + ", not "
-                + Exchange.abbreviate(value) + ".");
+        throw new Exchange.Refused(new UserError("INVALID_VALUE", "changes", "Parameter changes: 0 bis "
+                + LoadResult.MAX_CHANGES + ", nicht " + Exchange.abbreviate(value) + ".", "Parameter changes: 0 to "
+                + LoadResult.MAX_CHANGES + ", not " + Exchange.abbreviate(value) + "."));
     }
 
     private static @Nullable String decoded(MultiValueMap<String, String> query, String name) {

@@ -72,7 +72,7 @@ class ExchangeWiring implements RuntimeWiringConfigurer {
         String text = String.valueOf(input.get("content"));
         if ("BASE64".equals(String.valueOf(input.get("encoding")))) {
             try {
-                content = Base64.getMimeDecoder().decode(text);
+                content = Base64.getDecoder().decode(text.replaceAll("\\s+", ""));
             } catch (IllegalArgumentException e) {
                 return refused(new UserError("INVALID_VALUE", "input.content", "Der Inhalt ist kein gültiges Base64.",
                         "The content is not valid Base64."));
