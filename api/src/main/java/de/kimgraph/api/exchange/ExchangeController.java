@@ -29,6 +29,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
@@ -266,6 +267,16 @@ class ExchangeController {
     @ExceptionHandler(AccessDenied.class)
     ResponseEntity<Map<String, Object>> forbidden(AccessDenied e) {
         return error(HttpStatus.FORBIDDEN, "FORBIDDEN", null, e.getMessage(), e.messageEn());
+    }
+
+    /** A multipart upload without the part {@code file}: an argument error in the payload shape. */
+    @ExceptionHandler(MissingServletRequestPartException.class)
+    ResponseEntity<Map<String, @Nullable Object>> missingFile(MissingServletRequestPartException e) {
+        UserError error = new UserError("REQUIRED", e.getRequestPartName(), "Der Teil " + e.getRequestPartName()
+                + " mit der Datei fehlt (multipart/form-data).", "The part " + e.getRequestPartName()
+                + " with the file is missing (multipart/form-data).");
+        return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_JSON)
+                .body(ImportView.payload(Exchange.Answer.refused(List.of(error)), 0));
     }
 
     @ExceptionHandler(MaxUploadSizeExceededException.class)

@@ -2,6 +2,11 @@ package de.kimgraph.api.exchange;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
@@ -10,6 +15,9 @@ import de.kimgraph.exchange.Formats;
 import de.kimgraph.queries.access.AccessRole;
 import de.kimgraph.queries.access.Principal;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -18,6 +26,7 @@ import tools.jackson.databind.JsonNode;
  * {@code /graphql}), exports whose content depends on the caller, the export → import → export round trip of a
  * tenant, and the templates.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class ExchangeRestTest extends ExchangeTestSupport {
 
     private static final Principal DASHBOARD_DEMO = as(AccessRole.DASHBOARD, DEMO);
@@ -61,7 +70,7 @@ class ExchangeRestTest extends ExchangeTestSupport {
     }
 
     @Test
-    void aMultipartUploadTakesThePartsFileNameAndTheSecondUploadChangesNothing() {
+    void aMultipartUploadTakesThePartsFileNameAndTheSecondUploadChangesNothing(CapturedOutput log) {
         byte[] file = bytes(fixture("exchange-ax.json"));
 
         Answer first = uploadPart("/imports/json", "netzwerk-ahornwald.json", file, Map.of("dryRun", "false"),
@@ -81,6 +90,40 @@ class ExchangeRestTest extends ExchangeTestSupport {
         assertThat(records(A)).isEqualTo(FIXTURE_RECORDS);
         assertThat(count("MATCH (s:Service {key: 'ax-beratung', source: 'netzwerk-ahornwald.json'}) RETURN count(s)",
                 Map.of())).isEqualTo(1);
+        assertThat(log.getOut()).as("progress in the log").contains("Import netzwerk-ahornwald.json von/by "
+                + COORDINATOR_A.subject() + " (COORDINATOR): Gelesen/read: 7 Knoten/nodes, 10 Beziehungen/relationships");
+    }
+
+    @Test
+    void aMultipartUploadWithoutTheFilePartIsAnArgumentError() {
+        Answer answer = uploadPart("/imports/json", "x.json", bytes("{}"), Map.of(), COORDINATOR_A, "datei");
+
+        assertThat(answer.status()).as(answer.body()).isEqualTo(400);
+        assertThat(answer.json().at("/errors/0/code").asString()).isEqualTo("REQUIRED");
+        assertThat(answer.json().at("/errors/0/field").asString()).isEqualTo("file");
+    }
+
+    @Test
+    void anUploadDeclaredLargerThanTheLimitIs413BeforeItIsRead() throws IOException {
+        try (Socket socket = new Socket("localhost", port)) {
+            socket.setSoTimeout(20_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /imports/json HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + token(COORDINATOR_A)
+                    + "\r\nContent-Type: application/json\r\nContent-Length: " + (65L << 20) + "\r\n\r\n{")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            ByteArrayOutputStream received = new ByteArrayOutputStream();
+            InputStream in = socket.getInputStream();
+            byte[] buffer = new byte[4096];
+            for (int n; !received.toString(StandardCharsets.UTF_8).contains("}]}") && (n = in.read(buffer)) > 0; ) {
+                received.write(buffer, 0, n);
+            }
+            String answer = received.toString(StandardCharsets.UTF_8);
+
+            assertThat(answer).startsWith("HTTP/1.1 413");
+            assertThat(answer).contains("\"code\":\"REQUEST_SIZE\"", "67108864", "Die Datei ist zu groß");
+        }
+        assertThat(records(A)).isZero();
     }
 
     @Test

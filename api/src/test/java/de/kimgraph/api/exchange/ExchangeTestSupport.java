@@ -109,11 +109,17 @@ abstract class ExchangeTestSupport extends ApiTest {
     /** The file as the multipart part {@code file}, with its file name, and further form fields. */
     Answer uploadPart(String pathAndQuery, String fileName, byte[] file, Map<String, String> fields,
                       @Nullable Principal principal) {
+        return uploadPart(pathAndQuery, fileName, file, fields, principal, "file");
+    }
+
+    /** The file as the multipart part {@code part}. */
+    Answer uploadPart(String pathAndQuery, String fileName, byte[] file, Map<String, String> fields,
+                      @Nullable Principal principal, String part) {
         String boundary = "kim-graph-" + UUID.randomUUID();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         fields.forEach((name, value) -> body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\""
                 + name + "\"\r\n\r\n" + value + "\r\n").getBytes(StandardCharsets.UTF_8)));
-        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + part + "\"; filename=\"" + fileName
                 + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
         body.writeBytes(file);
         body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
