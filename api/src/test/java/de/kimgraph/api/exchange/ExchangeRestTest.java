@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.Map;
 
 import de.kimgraph.exchange.Format;
@@ -284,6 +285,37 @@ class ExchangeRestTest extends ExchangeTestSupport {
                 + unchanged.json().at("/result/ended").asInt()).isZero();
         assertThat(afresh.json().at("/result/created").asInt()).isEqualTo(FIXTURE_RECORDS);
         assertThat(second.body()).isEqualTo(first.body());
+    }
+
+    @Test
+    void everyFormatExportsTheTenantAndEveryReadableOneReadsItsExportBackWithoutNewRecords() {
+        uploadPart("/imports/json?dryRun=false", "ahornwald.json", bytes(fixture("exchange-ax.json")), Map.of(),
+                COORDINATOR_A);
+
+        for (Format format : Formats.all()) {
+            Answer export = get("/exports/" + format.id(), COORDINATOR_A);
+
+            String file = "kim-graph-" + A + "." + format.extension();
+            assertThat(export.status()).as(format.id() + " " + export.body()).isEqualTo(200);
+            assertThat(export.header("Content-Disposition")).as(format.id())
+                    .isEqualTo("attachment; filename=\"" + file + "\"");
+            assertThat(export.header("Content-Type")).as(format.id()).startsWith(format.mediaType());
+            if (!format.readable()) {
+                continue;
+            }
+            Answer rest = uploadPart("/imports/" + format.id(), file, export.response().body(), Map.of(),
+                    COORDINATOR_A);
+            JsonNode graphQl = graphQl(COORDINATOR_A).execute("importData", Map.of("input", Map.of("format",
+                    format.id(), "fileName", file, "encoding", "BASE64", "content",
+                    Base64.getEncoder().encodeToString(export.response().body()))));
+
+            assertThat(rest.status()).as(format.id() + " " + rest.body()).isEqualTo(200);
+            assertThat(rest.json().at("/result/dryRun").asBoolean()).as(format.id()).isTrue();
+            assertThat(rest.json().at("/result/created").asInt()).as(format.id()).isZero();
+            assertThat(graphQl.at("/data/importData/result").toString()).as(format.id())
+                    .isEqualTo(rest.json().path("result").toString());
+        }
+        assertThat(records(A)).isEqualTo(FIXTURE_RECORDS);
     }
 
     // ------------------------------------------------------------------ templates
