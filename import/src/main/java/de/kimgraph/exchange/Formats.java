@@ -4,13 +4,15 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 
+import de.kimgraph.exchange.graphml.GraphMlFormat;
 import de.kimgraph.exchange.json.JsonFormat;
 
 /** Every format kim-graph reads and writes. */
 public final class Formats {
 
     private static final List<Format> ALL = List.of(
-            new JsonFormat());
+            new JsonFormat(),
+            new GraphMlFormat());
 
     private Formats() {
     }
