@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 
+import de.kimgraph.exchange.graphml.GexfFormat;
 import de.kimgraph.exchange.graphml.GraphMlFormat;
 import de.kimgraph.exchange.json.JsonFormat;
 
@@ -12,7 +13,8 @@ public final class Formats {
 
     private static final List<Format> ALL = List.of(
             new JsonFormat(),
-            new GraphMlFormat());
+            new GraphMlFormat(),
+            new GexfFormat());
 
     private Formats() {
     }
