@@ -7,6 +7,7 @@ import java.util.Optional;
 import de.kimgraph.exchange.graphml.GexfFormat;
 import de.kimgraph.exchange.graphml.GraphMlFormat;
 import de.kimgraph.exchange.json.JsonFormat;
+import de.kimgraph.exchange.kumu.KumuFormat;
 
 /** Every format kim-graph reads and writes. */
 public final class Formats {
@@ -14,7 +15,8 @@ public final class Formats {
     private static final List<Format> ALL = List.of(
             new JsonFormat(),
             new GraphMlFormat(),
-            new GexfFormat());
+            new GexfFormat(),
+            new KumuFormat());
 
     private Formats() {
     }
