@@ -37,6 +37,16 @@ public interface Format {
      */
     Dataset read(String fileName, InputStream in, ReadOptions options) throws IOException;
 
+    /** Whether the format has an empty template to fill in (the spreadsheet formats). */
+    default boolean hasTemplate() {
+        return false;
+    }
+
+    /** Writes the empty template: headers, help texts, lists of allowed values. */
+    default void writeTemplate(OutputStream out) throws IOException {
+        throw new UnsupportedOperationException("Das Format " + id() + " hat keine Vorlage (no template).");
+    }
+
     /** Writes the snapshot; the output is deterministic (same graph, same bytes). */
     void write(Snapshot snapshot, OutputStream out) throws IOException;
 }

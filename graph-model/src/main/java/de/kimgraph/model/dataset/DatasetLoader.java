@@ -1,5 +1,6 @@
 package de.kimgraph.model.dataset;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -14,8 +15,8 @@ import de.kimgraph.model.spec.GraphSpec;
 import de.kimgraph.model.spec.PropertySpec;
 import de.kimgraph.model.spec.RelationshipSpec;
 import org.neo4j.driver.Driver;
-import org.neo4j.driver.Record;
 import org.neo4j.driver.Transaction;
+import org.neo4j.driver.Value;
 import org.neo4j.driver.Values;
 import org.jspecify.annotations.Nullable;
 
@@ -41,13 +42,20 @@ public final class DatasetLoader {
               ON CREATE SET $x.version = 0
             WITH $x, row, $x.version = 0 AS created
             WITH $x, row, created,
-                 created OR any(k IN keys(row.props) WHERE $x[k] IS NULL OR $x[k] <> row.props[k]) AS touched
+                 CASE WHEN created THEN [] ELSE [k IN keys(row.props) WHERE $x[k] IS NULL OR $x[k] <> row.props[k]] END
+                   AS fields
+            WITH $x, row, created, fields, created OR size(fields) > 0 AS touched,
+                 NOT created AND $x.validTo IS NULL AND row.props.validTo IS NOT NULL AS ended,
+                 [k IN fields | $x[k]] AS before
             FOREACH (_ IN CASE WHEN touched THEN [1] ELSE [] END |
               SET $x += row.props, $x.version = $x.version + 1)
             RETURN row.props.tenant AS tenant,
                    count(CASE WHEN created THEN 1 END) AS created,
-                   count(CASE WHEN touched AND NOT created THEN 1 END) AS changed,
-                   count(CASE WHEN NOT touched THEN 1 END) AS unchanged
+                   count(CASE WHEN touched AND NOT created AND NOT ended THEN 1 END) AS changed,
+                   count(CASE WHEN ended THEN 1 END) AS ended,
+                   count(CASE WHEN NOT touched THEN 1 END) AS unchanged,
+                   collect(CASE WHEN touched THEN {index: row.index, created: created, ended: ended, fields: fields,
+                                                   before: before} END) AS changes
             """;
 
     private final Driver driver;
@@ -86,29 +94,198 @@ public final class DatasetLoader {
         return run(dataset, true, Caller.SYSTEM);
     }
 
+    /** Does everything a load does, as {@code caller}, and rolls back: the diff without writing. */
+    public LoadResult dryRun(Dataset dataset, Caller caller) {
+        return run(dataset, true, caller);
+    }
+
     private LoadResult run(Dataset dataset, boolean dryRun, Caller caller) {
         try (var session = driver.session(); Transaction tx = session.beginTransaction()) {
             List<Problem> problems = new ArrayList<>();
+            checkTenants(tx, dataset, caller, problems);
             checkReferences(tx, dataset, problems);
             checkShares(tx, dataset, problems);
+            checkOverlaps(tx, dataset, problems);
             if (!problems.isEmpty()) {
                 tx.rollback();
                 throw new DatasetException(problems);
             }
-            Map<String, LoadResult.Counts> counts = new LinkedHashMap<>();
-            Map<String, Map<String, LoadResult.Counts>> byTenant = new LinkedHashMap<>();
-            writeNodes(tx, dataset, counts, byTenant);
-            writeRelationships(tx, dataset, counts, byTenant);
-            audit(tx, dataset, caller, byTenant);
+            List<Problem> warnings = DuplicateCheck.warnings(tx, dataset);
+            Tally tally = new Tally();
+            writeNodes(tx, dataset, tally);
+            writeRelationships(tx, dataset, tally);
+            audit(tx, dataset, caller, tally.byTenant);
             if (dryRun) {
                 tx.rollback();
             } else {
                 tx.commit();
             }
-            LoadResult result = new LoadResult(dataset.name(), dryRun, counts);
+            LoadResult result = new LoadResult(dataset.name(), dryRun, tally.counts, List.copyOf(tally.changes),
+                    warnings);
             progress.accept(result.toString());
             return result;
         }
+    }
+
+    /** Counts per label and per tenant, and the first {@link LoadResult#MAX_CHANGES} changed records. */
+    private static final class Tally {
+        final Map<String, LoadResult.Counts> counts = new LinkedHashMap<>();
+        final Map<String, Map<String, LoadResult.Counts>> byTenant = new LinkedHashMap<>();
+        final List<LoadResult.Change> changes = new ArrayList<>();
+    }
+
+    /**
+     * A record may not move between tenants, a keyed relationship not between end nodes, and a caller other than
+     * ADMIN writes only records of its own tenant.
+     */
+    private static void checkTenants(Transaction tx, Dataset dataset, Caller caller, List<Problem> problems) {
+        boolean ownTenantOnly = !"ADMIN".equals(caller.role());
+        for (Dataset.NodeRecord node : dataset.nodes()) {
+            Object tenant = node.properties().get("tenant");
+            if (ownTenantOnly && !java.util.Objects.equals(tenant, caller.tenant())) {
+                problems.add(foreignTenant(node.location(), tenant, caller));
+            }
+        }
+        for (Dataset.RelationshipRecord rel : dataset.relationships()) {
+            Object tenant = rel.properties().get("tenant");
+            if (ownTenantOnly && !java.util.Objects.equals(tenant, caller.tenant())) {
+                problems.add(foreignTenant(rel.location(), tenant, caller));
+            }
+        }
+        Map<String, List<Dataset.NodeRecord>> byLabel = new LinkedHashMap<>();
+        dataset.nodes().forEach(n -> byLabel.computeIfAbsent(n.label(), l -> new ArrayList<>()).add(n));
+        for (Map.Entry<String, List<Dataset.NodeRecord>> group : byLabel.entrySet()) {
+            Map<String, Dataset.NodeRecord> byKey = new HashMap<>();
+            List<Map<String, Object>> rows = new ArrayList<>();
+            for (Dataset.NodeRecord n : group.getValue()) {
+                byKey.put(n.key(), n);
+                rows.add(Map.of("key", n.key(), "tenant", String.valueOf(n.properties().get("tenant"))));
+            }
+            tx.run("""
+                    UNWIND $rows AS row
+                    MATCH (n:`%s` {key: row.key}) WHERE n.tenant <> row.tenant
+                    RETURN n.key AS key, n.tenant AS tenant
+                    """.formatted(group.getKey()), Values.parameters("rows", rows)).forEachRemaining(r -> {
+                Dataset.NodeRecord n = byKey.get(r.get("key").asString());
+                problems.add(new Problem(n.location(), "tenant", "KEY_OF_OTHER_TENANT",
+                        "Der Schlüssel " + n.key() + " gehört schon einem Eintrag des Mandanten "
+                                + r.get("tenant").asString() + "; Einträge wechseln den Mandanten nicht.",
+                        "Key " + n.key() + " already belongs to a record of tenant " + r.get("tenant").asString()
+                                + "; records do not move between tenants."));
+            });
+        }
+        Map<String, List<Dataset.RelationshipRecord>> byType = new LinkedHashMap<>();
+        dataset.relationships().stream().filter(r -> r.key() != null)
+                .forEach(r -> byType.computeIfAbsent(r.spec().type(), t -> new ArrayList<>()).add(r));
+        for (Map.Entry<String, List<Dataset.RelationshipRecord>> group : byType.entrySet()) {
+            Map<String, Dataset.RelationshipRecord> byKey = new HashMap<>();
+            List<Map<String, Object>> rows = new ArrayList<>();
+            for (Dataset.RelationshipRecord rel : group.getValue()) {
+                byKey.put(rel.key(), rel);
+                rows.add(Map.of("key", java.util.Objects.requireNonNull(rel.key()), "from", rel.from(), "to",
+                        rel.to(), "tenant", String.valueOf(rel.properties().get("tenant"))));
+            }
+            tx.run("""
+                    UNWIND $rows AS row
+                    MATCH (a)-[r:`%s` {key: row.key}]->(b)
+                    WHERE r.tenant <> row.tenant OR a.key <> row.from OR b.key <> row.to
+                    RETURN r.key AS key, r.tenant <> row.tenant AS otherTenant, r.tenant AS tenant,
+                           a.key AS from, b.key AS to
+                    """.formatted(group.getKey()), Values.parameters("rows", rows)).forEachRemaining(r -> {
+                Dataset.RelationshipRecord rel = byKey.get(r.get("key").asString());
+                if (r.get("otherTenant").asBoolean(false)) {
+                    problems.add(new Problem(rel.location(), "tenant", "KEY_OF_OTHER_TENANT",
+                            "Der Schlüssel " + rel.key() + " gehört schon einer Beziehung des Mandanten "
+                                    + r.get("tenant").asString() + ".",
+                            "Key " + rel.key() + " already belongs to a relationship of tenant "
+                                    + r.get("tenant").asString() + "."));
+                } else {
+                    problems.add(new Problem(rel.location(), "from/to", "ENDPOINTS_CHANGED",
+                            "Die Beziehung " + rel.key() + " verbindet schon " + r.get("from").asString() + " → "
+                                    + r.get("to").asString() + "; eine Beziehung wechselt ihre Enden nicht (beenden"
+                                    + " Sie sie und legen Sie eine neue an).",
+                            "Relationship " + rel.key() + " already links " + r.get("from").asString() + " → "
+                                    + r.get("to").asString() + "; end it and create a new one instead."));
+                }
+            });
+        }
+    }
+
+    private static Problem foreignTenant(String location, @Nullable Object tenant, Caller caller) {
+        return new Problem(location, "tenant", "FOREIGN_TENANT",
+                "Sie dürfen nur Einträge Ihres Mandanten " + caller.tenant() + " schreiben, nicht " + tenant + ".",
+                "You may only write records of your tenant " + caller.tenant() + ", not " + tenant + ".");
+    }
+
+    /**
+     * Two keyed relationships of the same type between the same nodes may not be valid at the same time (a second
+     * membership of an actor in a body, a second co-operation …): the file is checked against itself and against the
+     * database. Grants and pass-ons may repeat (one per year or tranche).
+     */
+    private static void checkOverlaps(Transaction tx, Dataset dataset, List<Problem> problems) {
+        record Span(String key, @Nullable LocalDate from, @Nullable LocalDate to, String location) {
+            boolean overlaps(Span other) {
+                return (from == null || other.to == null || !other.to.isBefore(from))
+                        && (other.from == null || to == null || !to.isBefore(other.from));
+            }
+        }
+        Map<String, List<Span>> spans = new LinkedHashMap<>();
+        Map<String, List<Dataset.RelationshipRecord>> byType = new LinkedHashMap<>();
+        for (Dataset.RelationshipRecord rel : dataset.relationships()) {
+            String type = rel.spec().type();
+            if (rel.key() == null || type.equals("GRANTS") || type.equals("PASSES_ON")) {
+                continue;
+            }
+            spans.computeIfAbsent(type + "|" + rel.spec().fromLabel() + "|" + rel.from() + "|" + rel.to(),
+                    k -> new ArrayList<>()).add(new Span(rel.key(), (LocalDate) rel.properties().get("validFrom"),
+                    (LocalDate) rel.properties().get("validTo"), rel.location()));
+            byType.computeIfAbsent(type + "|" + rel.spec().fromLabel() + "|" + rel.spec().toLabel(),
+                    t -> new ArrayList<>()).add(rel);
+        }
+        for (Map.Entry<String, List<Dataset.RelationshipRecord>> group : byType.entrySet()) {
+            String[] parts = group.getKey().split("\\|");
+            List<Map<String, Object>> pairs = new ArrayList<>();
+            List<String> keys = new ArrayList<>();
+            for (Dataset.RelationshipRecord rel : group.getValue()) {
+                pairs.add(Map.of("from", rel.from(), "to", rel.to()));
+                keys.add(rel.key());
+            }
+            tx.run("""
+                    UNWIND $pairs AS pair
+                    MATCH (a:`%s` {key: pair.from})-[r:`%s`]->(b:`%s` {key: pair.to})
+                    WHERE NOT r.key IN $keys
+                    RETURN DISTINCT a.key AS from, b.key AS to, r.key AS key, r.validFrom AS validFrom,
+                           r.validTo AS validTo
+                    """.formatted(parts[1], parts[0], parts[2]), Values.parameters("pairs", pairs, "keys", keys))
+                    .forEachRemaining(r -> {
+                        List<Span> list = spans.get(parts[0] + "|" + parts[1] + "|" + r.get("from").asString() + "|"
+                                + r.get("to").asString());
+                        if (list != null) {
+                            list.add(new Span(r.get("key").asString(),
+                                    r.get("validFrom").isNull() ? null : r.get("validFrom").asLocalDate(),
+                                    r.get("validTo").isNull() ? null : r.get("validTo").asLocalDate(), ""));
+                        }
+                    });
+        }
+        spans.forEach((pair, list) -> {
+            for (int i = 0; i < list.size(); i++) {
+                for (int j = 0; j < i; j++) {
+                    Span a = list.get(j);
+                    Span b = list.get(i);
+                    if (a.overlaps(b)) {
+                        Span inFile = b.location().isEmpty() ? a : b;
+                        Span other = inFile == a ? b : a;
+                        String type = pair.substring(0, pair.indexOf('|'));
+                        problems.add(new Problem(inFile.location(), "validFrom/validTo", "OVERLAPPING_VALIDITY",
+                                type + " " + inFile.key() + " überschneidet sich zeitlich mit " + other.key()
+                                        + " zwischen denselben Einträgen; beenden Sie die ältere Beziehung"
+                                        + " (Gültig bis) oder führen Sie sie zusammen.",
+                                type + " " + inFile.key() + " overlaps in time with " + other.key()
+                                        + " between the same records; end the older one (validTo) or merge them."));
+                    }
+                }
+            }
+        });
     }
 
     /** One IMPORT event per tenant touched (records without a tenant count under none). */
@@ -120,7 +297,7 @@ public final class DatasetLoader {
         byTenant.forEach((tenant, counts) -> {
             Map<String, Map<String, Long>> figures = new LinkedHashMap<>();
             counts.forEach((label, c) -> figures.put(label, Map.of("created", c.created(), "changed", c.changed(),
-                    "unchanged", c.unchanged())));
+                    "ended", c.ended(), "unchanged", c.unchanged())));
             AuditEvent event = new AuditEvent(caller.subject(), caller.role(), NO_TENANT.equals(tenant) ? null : tenant,
                     caller.tenant(), AuditEvent.Operation.IMPORT, "Dataset", dataset.name(), List.of(), figures,
                     caller.comment());
@@ -128,35 +305,40 @@ public final class DatasetLoader {
         });
     }
 
-    private void writeNodes(Transaction tx, Dataset dataset, Map<String, LoadResult.Counts> counts,
-                            Map<String, Map<String, LoadResult.Counts>> byTenant) {
-        Map<String, List<Map<String, Object>>> byLabel = new LinkedHashMap<>();
+    private void writeNodes(Transaction tx, Dataset dataset, Tally tally) {
+        Map<String, List<Dataset.NodeRecord>> byLabel = new LinkedHashMap<>();
         for (Dataset.NodeRecord node : dataset.nodes()) {
-            byLabel.computeIfAbsent(node.label(), l -> new ArrayList<>())
-                    .add(Map.of("key", node.key(), "props", node.properties()));
+            byLabel.computeIfAbsent(node.label(), l -> new ArrayList<>()).add(node);
         }
-        for (Map.Entry<String, List<Map<String, Object>>> group : byLabel.entrySet()) {
+        for (Map.Entry<String, List<Dataset.NodeRecord>> group : byLabel.entrySet()) {
             String cypher = """
                     UNWIND $rows AS row
                     MERGE (n:`%s` {key: row.key})
                     """.formatted(group.getKey()) + MERGE_TAIL.replace("$x", "n");
-            counts.put(group.getKey(), batched(tx, cypher, group.getValue(), dataset.name() + " " + group.getKey(),
-                    group.getKey(), byTenant));
+            List<Record> records = group.getValue().stream().map(n -> new Record(n.key(), n.location(),
+                    Map.of("key", n.key(), "props", n.properties()))).toList();
+            LoadResult.Counts c = batched(tx, cypher, records, dataset.name() + " " + group.getKey(), group.getKey(),
+                    tally);
+            tally.counts.merge(group.getKey(), c, LoadResult.Counts::plus);
         }
     }
 
-    private void writeRelationships(Transaction tx, Dataset dataset, Map<String, LoadResult.Counts> counts,
-                                    Map<String, Map<String, LoadResult.Counts>> byTenant) {
-        Map<RelationshipSpec, List<Map<String, Object>>> bySpec = new LinkedHashMap<>();
+    /** A row for the merge statement, with what a change entry needs to name the record. */
+    private record Record(String key, String location, Map<String, Object> row) {
+    }
+
+    private void writeRelationships(Transaction tx, Dataset dataset, Tally tally) {
+        Map<RelationshipSpec, List<Record>> bySpec = new LinkedHashMap<>();
         for (Dataset.RelationshipRecord rel : dataset.relationships()) {
             Map<String, Object> row = new HashMap<>();
             row.put("key", rel.key());
             row.put("from", rel.from());
             row.put("to", rel.to());
             row.put("props", rel.properties());
-            bySpec.computeIfAbsent(rel.spec(), s -> new ArrayList<>()).add(row);
+            String key = rel.key() != null ? rel.key() : rel.from() + "→" + rel.to();
+            bySpec.computeIfAbsent(rel.spec(), s -> new ArrayList<>()).add(new Record(key, rel.location(), row));
         }
-        for (Map.Entry<RelationshipSpec, List<Map<String, Object>>> group : bySpec.entrySet()) {
+        for (Map.Entry<RelationshipSpec, List<Record>> group : bySpec.entrySet()) {
             RelationshipSpec spec = group.getKey();
             String merge = spec.keyed() ? "MERGE (a)-[r:`%s` {key: row.key}]->(b)".formatted(spec.type())
                     : "MERGE (a)-[r:`%s`]->(b)".formatted(spec.type());
@@ -167,28 +349,60 @@ public final class DatasetLoader {
                     %s
                     """.formatted(spec.fromLabel(), spec.toLabel(), merge) + MERGE_TAIL.replace("$x", "r");
             String name = spec.type() + " (" + spec.fromLabel() + "→" + spec.toLabel() + ")";
-            LoadResult.Counts c = batched(tx, cypher, group.getValue(), dataset.name() + " " + name, spec.type(), byTenant);
-            counts.merge(spec.type(), c, LoadResult.Counts::plus);
+            LoadResult.Counts c = batched(tx, cypher, group.getValue(), dataset.name() + " " + name, spec.type(),
+                    tally);
+            tally.counts.merge(spec.type(), c, LoadResult.Counts::plus);
         }
     }
 
-    private LoadResult.Counts batched(Transaction tx, String cypher, List<Map<String, Object>> rows, String what,
-                                      String label, Map<String, Map<String, LoadResult.Counts>> byTenant) {
-        LoadResult.Counts total = new LoadResult.Counts(0, 0, 0);
-        for (int start = 0; start < rows.size(); start += BATCH) {
-            List<Map<String, Object>> batch = rows.subList(start, Math.min(rows.size(), start + BATCH));
-            for (Record r : tx.run(cypher, Values.parameters("rows", batch)).list()) {
+    private LoadResult.Counts batched(Transaction tx, String cypher, List<Record> records, String what, String label,
+                                      Tally tally) {
+        LoadResult.Counts total = new LoadResult.Counts(0, 0, 0, 0);
+        for (int start = 0; start < records.size(); start += BATCH) {
+            List<Record> batch = records.subList(start, Math.min(records.size(), start + BATCH));
+            List<Map<String, Object>> rows = new ArrayList<>(batch.size());
+            for (int i = 0; i < batch.size(); i++) {
+                Map<String, Object> row = new HashMap<>(batch.get(i).row());
+                row.put("index", (long) i);
+                rows.add(row);
+            }
+            for (org.neo4j.driver.Record r : tx.run(cypher, Values.parameters("rows", rows)).list()) {
                 LoadResult.Counts counts = new LoadResult.Counts(r.get("created").asLong(), r.get("changed").asLong(),
-                        r.get("unchanged").asLong());
+                        r.get("ended").asLong(), r.get("unchanged").asLong());
                 total = total.plus(counts);
                 String tenant = r.get("tenant").isNull() ? NO_TENANT : r.get("tenant").asString();
-                byTenant.computeIfAbsent(tenant, t -> new LinkedHashMap<>()).merge(label, counts, LoadResult.Counts::plus);
+                tally.byTenant.computeIfAbsent(tenant, t -> new LinkedHashMap<>())
+                        .merge(label, counts, LoadResult.Counts::plus);
+                for (Value change : r.get("changes").values()) {
+                    if (tally.changes.size() >= LoadResult.MAX_CHANGES) {
+                        break;
+                    }
+                    Record record = batch.get(change.get("index").asInt());
+                    List<String> fields = change.get("fields").asList(Value::asString);
+                    List<Object> before = change.get("before").asList(DatasetLoader::plain);
+                    Map<String, @Nullable Object> beforeMap = new LinkedHashMap<>();
+                    for (int i = 0; i < fields.size(); i++) {
+                        beforeMap.put(fields.get(i), before.get(i));
+                    }
+                    LoadResult.ChangeKind kind = change.get("created").asBoolean() ? LoadResult.ChangeKind.CREATED
+                            : change.get("ended").asBoolean() ? LoadResult.ChangeKind.ENDED
+                            : LoadResult.ChangeKind.CHANGED;
+                    tally.changes.add(new LoadResult.Change(kind, label, record.key(), fields, beforeMap,
+                            record.location()));
+                }
             }
-            if (rows.size() > BATCH) {
-                progress.accept(what + ": " + Math.min(rows.size(), start + BATCH) + "/" + rows.size());
+            if (records.size() > BATCH) {
+                progress.accept(what + ": " + Math.min(records.size(), start + BATCH) + "/" + records.size());
             }
         }
         return total;
+    }
+
+    private static @Nullable Object plain(Value value) {
+        if (value.isNull()) {
+            return null;
+        }
+        return value.asObject();
     }
 
     /** Every endpoint and every key-valued property must name a record in the file or in the database. */

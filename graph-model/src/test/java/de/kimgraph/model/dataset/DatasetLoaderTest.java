@@ -142,4 +142,89 @@ class DatasetLoaderTest {
                                 "test.json: nodes.Actor[1] validTo INVALID_DATE_RANGE",
                                 "test.json: nodes.Gremium label UNKNOWN_LABEL"));
     }
+
+    @Test
+    void aDryRunListsEachChangedRecordWithItsFormerValuesAndEndedRecordsApart() {
+        loader.load(parse(GOOD));
+        String edited = GOOD.replace("\"Träger B\"", "\"Träger B e.V.\"")
+                .replace("\"role\": \"MEMBER\"}", "\"role\": \"MEMBER\", \"validTo\": \"2026-06-30\"}");
+
+        LoadResult result = loader.dryRun(parse(edited));
+
+        assertThat(result.changed()).isEqualTo(1);
+        assertThat(result.ended()).isEqualTo(1);
+        assertThat(result.unchanged()).isEqualTo(4);
+        assertThat(result.complete()).isTrue();
+        assertThat(result.changes()).extracting(c -> c.kind() + " " + c.label() + " " + c.key() + " " + c.fields()
+                        + " " + c.before() + " " + c.location())
+                .containsExactly(
+                        "CHANGED Actor tdl-b [name] {name=Träger B} test.json: nodes.Actor[1]",
+                        "ENDED MEMBER_OF tdl-m2 [validTo] {validTo=null} test.json: relationships.MEMBER_OF[1]");
+        assertThat(count("MATCH (a:Actor {key: 'tdl-b'}) WHERE a.name = 'Träger B' RETURN count(a)")).isEqualTo(1);
+    }
+
+    @Test
+    void aCallerOtherThanAdminWritesOnlyItsOwnTenant() {
+        DatasetLoader.Caller coordinator = new DatasetLoader.Caller("sub-1", "COORDINATOR", "999990000000", null);
+
+        assertThatExceptionOfType(DatasetException.class).isThrownBy(() -> loader.load(parse(GOOD), coordinator))
+                .satisfies(e -> assertThat(e.problems()).extracting(Problem::code).containsOnly("FOREIGN_TENANT")
+                        .hasSize(6));
+        assertThat(count("MATCH (n {tenant: 'test-dataset-loader'}) RETURN count(n)")).isZero();
+    }
+
+    @Test
+    void aKeyOfAnotherTenantIsNotTakenOver() {
+        String takeover = GOOD.replace("\"tdl-a\", \"name\"", "\"caritas-auental\", \"name\"")
+                .replace("\"from\": \"tdl-a\"", "\"from\": \"caritas-auental\"");
+
+        assertThatExceptionOfType(DatasetException.class).isThrownBy(() -> loader.load(parse(takeover)))
+                .satisfies(e -> assertThat(e.problems()).extracting(p -> p.location() + " " + p.code())
+                        .containsExactly("test.json: nodes.Actor[0] KEY_OF_OTHER_TENANT"));
+        assertThat(count("MATCH (a:Actor {key: 'caritas-auental'}) RETURN count(CASE WHEN a.tenant = '999990000000' THEN 1 END)"))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void aKeyedRelationshipKeepsItsEnds() {
+        loader.load(parse(GOOD));
+        String moved = GOOD.replace("{\"key\": \"tdl-m2\", \"from\": \"tdl-b\"", "{\"key\": \"tdl-m2\", \"from\": \"tdl-a\"");
+
+        assertThatExceptionOfType(DatasetException.class).isThrownBy(() -> loader.load(parse(moved)))
+                .satisfies(e -> assertThat(e.problems()).extracting(Problem::code).contains("ENDPOINTS_CHANGED"));
+    }
+
+    @Test
+    void twoMembershipsOfOneActorInOneBodyMayNotOverlap() {
+        loader.load(parse(GOOD));
+        String second = GOOD.replace("{\"key\": \"tdl-m2\", \"from\": \"tdl-b\", \"to\": \"tdl-net\", \"role\": \"MEMBER\"}",
+                "{\"key\": \"tdl-m3\", \"from\": \"tdl-a\", \"to\": \"tdl-net\", \"role\": \"MEMBER\", \"validFrom\": \"2025-01-01\"}");
+
+        assertThatExceptionOfType(DatasetException.class).isThrownBy(() -> loader.load(parse(second)))
+                .satisfies(e -> assertThat(e.problems()).singleElement().satisfies(p -> {
+                    assertThat(p.code()).isEqualTo("OVERLAPPING_VALIDITY");
+                    assertThat(p.location()).isEqualTo("test.json: relationships.MEMBER_OF[1]");
+                    assertThat(p.messageDe()).contains("tdl-m3", "tdl-m1");
+                }));
+        String after = second.replace("\"role\": \"CHAIR\"}", "\"role\": \"CHAIR\", \"validTo\": \"2024-12-31\"}");
+        assertThat(loader.dryRun(parse(after)).created()).isEqualTo(1);
+    }
+
+    @Test
+    void aNewRecordThatLooksLikeAnExistingOneIsWrittenAndReportedForReview() {
+        loader.load(parse(GOOD));
+        String json = """
+                {"format": "kim-graph/1", "tenant": "test-dataset-loader",
+                 "nodes": {"Actor": [{"key": "tdl-b2", "name": "TRÄGER  A e. V.", "kind": "FREE_PROVIDER"}]}}""";
+
+        LoadResult result = loader.load(parse(json));
+
+        assertThat(result.created()).isEqualTo(1);
+        assertThat(result.warnings()).singleElement().satisfies(w -> {
+            assertThat(w.code()).isEqualTo("POSSIBLE_DUPLICATE");
+            assertThat(w.location()).isEqualTo("test.json: nodes.Actor[0]");
+            assertThat(w.messageDe()).contains("tdl-a");
+        });
+        assertThat(loader.load(parse(json)).warnings()).isEmpty();
+    }
 }

@@ -20,6 +20,7 @@ import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.StreamWriteFeature;
 import tools.jackson.core.util.DefaultIndenter;
 import tools.jackson.core.util.DefaultPrettyPrinter;
+import tools.jackson.core.util.Separators;
 import tools.jackson.databind.ObjectWriter;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -35,7 +36,9 @@ public final class JsonFormat implements Format {
     private static final ObjectWriter WRITER = JsonMapper.builder()
             .disable(StreamWriteFeature.AUTO_CLOSE_TARGET).build().writer()
             .with(new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter(" ", "\n"))
-                    .withArrayIndenter(new DefaultIndenter(" ", "\n")));
+                    .withArrayIndenter(new DefaultIndenter(" ", "\n"))
+                    .withSeparators(Separators.createDefaultInstance()
+                            .withObjectNameValueSpacing(Separators.Spacing.AFTER)));
 
     @Override
     public String id() {
