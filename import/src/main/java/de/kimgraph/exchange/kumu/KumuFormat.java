@@ -88,9 +88,10 @@ public final class KumuFormat implements Format {
         return "application/json";
     }
 
+    /** {@code json}, like kim-graph's own format; the command line tells them apart by content. */
     @Override
     public String extension() {
-        return "kumu.json";
+        return "json";
     }
 
     @Override
