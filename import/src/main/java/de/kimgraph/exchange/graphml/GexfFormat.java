@@ -96,7 +96,7 @@ public final class GexfFormat implements Format {
         boolean anyKeyed = network.edges().stream().anyMatch(e -> e.key() != null);
         try (Xml.Writer w = new Xml.Writer(out)) {
             w.start("gexf").namespace("", NS).namespace("viz", VIZ).namespace("xsi", GraphMlFormat.XSI)
-                    .attribute("xsi", GraphMlFormat.XSI, "schemaLocation", NS + " " + XSD).attribute("version", "1.3");
+                    .attribute("xsi:schemaLocation", NS + " " + XSD).attribute("version", "1.3");
             w.start("meta");
             if (snapshot.scope().asOf() != null) {
                 w.attribute("lastmodifieddate", snapshot.scope().asOf().toString());
@@ -146,7 +146,7 @@ public final class GexfFormat implements Format {
                 w.end();
                 spells(w, node.properties());
                 int[] rgb = colour(node);
-                w.start("viz", "color", VIZ).attribute("r", String.valueOf(rgb[0]))
+                w.start("viz", "color").attribute("r", String.valueOf(rgb[0]))
                         .attribute("g", String.valueOf(rgb[1])).attribute("b", String.valueOf(rgb[2])).end();
                 w.end();
             }

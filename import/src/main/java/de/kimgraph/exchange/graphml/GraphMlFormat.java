@@ -79,7 +79,7 @@ public final class GraphMlFormat implements Format {
         boolean anyReferenced = network.nodes().stream().anyMatch(Network.Node::referenced);
         boolean anyKeyed = network.edges().stream().anyMatch(e -> e.key() != null);
         try (Xml.Writer w = new Xml.Writer(out)) {
-            w.start("graphml").namespace("", NS).namespace("xsi", XSI).attribute("xsi", XSI, "schemaLocation",
+            w.start("graphml").namespace("", NS).namespace("xsi", XSI).attribute("xsi:schemaLocation",
                     NS + " " + XSD);
             key(w, "g_format", "graph", "format", "string", "kim-graph: Format und Version der Datei (file format)", null);
             key(w, "g_tenant", "graph", "tenant", "string", "kim-graph: Mandant der exportierten Daten: ARS des Kreises oder der "

@@ -1,28 +1,29 @@
 package de.kimgraph.exchange.graphml;
 
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 
 import javax.xml.stream.XMLInputFactory;
-import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
-import javax.xml.stream.XMLStreamWriter;
 
 import de.kimgraph.model.dataset.DatasetException;
 import de.kimgraph.model.dataset.Problem;
 
 /**
- * StAX plumbing shared by the GraphML and GEXF formats.
+ * XML plumbing shared by the GraphML and GEXF formats.
  *
- * <p>Reading refuses DTDs and external entities (a file from outside must not make the service read local files
- * or the network). Writing indents by two spaces and escapes itself: the JDK writer leaves line breaks and tabs in
- * attribute values unescaped, which every XML parser then turns into spaces (GEXF keeps values in attributes), and
- * writes control characters that XML 1.0 cannot carry at all. Here line breaks, carriage returns and tabs become
- * character references, and characters XML 1.0 forbids are dropped.
+ * <p>Reading is StAX ({@link javax.xml.stream}) and refuses DTDs and external entities: a file from outside must
+ * not make the service read local files or the network. Writing indents by two spaces and escapes markup; in
+ * attribute values also line breaks, carriage returns and tabs (as character references, so that they survive
+ * attribute-value normalisation); characters XML 1.0 cannot carry at all (control characters) are dropped.
  */
 final class Xml {
 
@@ -43,7 +44,7 @@ final class Xml {
 
     static DatasetException invalid(String fileName, XMLStreamException e) {
         String line = e.getLocation() == null ? "" : ", Zeile " + e.getLocation().getLineNumber();
-        return new DatasetException(java.util.List.of(new Problem(fileName + line, "", "INVALID_XML",
+        return new DatasetException(List.of(new Problem(fileName + line, "", "INVALID_XML",
                 "Kein gültiges XML: " + e.getMessage(), "Not valid XML: " + e.getMessage())));
     }
 
@@ -82,107 +83,80 @@ final class Xml {
         }
     }
 
-    /** An indenting writer over the JDK's {@link XMLStreamWriter} with escaping of its own (see the class doc). */
+    /**
+     * A small indenting XML writer. It is not the JDK's {@link javax.xml.stream.XMLStreamWriter}: that one
+     * escapes attribute values itself but leaves line breaks, carriage returns and tabs in them as they are,
+     * which every parser then reads back as spaces, and it cannot be given character references instead. GEXF
+     * keeps all values in attributes, so a description with line breaks would come back on one line. This writer
+     * escapes as {@link #escape} says. Elements without content are written empty ({@code <spell start="…"/>}).
+     */
     static final class Writer implements AutoCloseable {
 
-        private final XMLStreamWriter out;
+        private final java.io.Writer out;
+        private final Deque<String> open = new ArrayDeque<>();
         private final Deque<Boolean> hasChildren = new ArrayDeque<>();
+        private boolean startTagOpen;
 
         Writer(OutputStream stream) throws IOException {
-            XMLOutputFactory factory = XMLOutputFactory.newDefaultFactory();
-            factory.setProperty("escapeCharacters", false);
-            try {
-                out = factory.createXMLStreamWriter(stream, "UTF-8");
-                out.writeStartDocument("UTF-8", "1.0");
-            } catch (XMLStreamException e) {
-                throw new IOException(e);
-            }
+            out = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8));
+            out.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>");
         }
 
         /** Starts an element on a new line. */
         Writer start(String name) throws IOException {
-            try {
-                if (!hasChildren.isEmpty()) {
-                    hasChildren.pop();
-                    hasChildren.push(true);
-                }
-                out.writeCharacters("\n" + "  ".repeat(hasChildren.size()));
-                out.writeStartElement(name);
-                hasChildren.push(false);
-                return this;
-            } catch (XMLStreamException e) {
-                throw new IOException(e);
+            closeStartTag();
+            if (!hasChildren.isEmpty()) {
+                hasChildren.pop();
+                hasChildren.push(true);
             }
+            out.write("\n" + "  ".repeat(hasChildren.size()) + "<" + name);
+            open.push(name);
+            hasChildren.push(false);
+            startTagOpen = true;
+            return this;
         }
 
-        /** Starts an element of another namespace, e.g. {@code viz:color}. */
-        Writer start(String prefix, String name, String uri) throws IOException {
-            try {
-                if (!hasChildren.isEmpty()) {
-                    hasChildren.pop();
-                    hasChildren.push(true);
-                }
-                out.writeCharacters("\n" + "  ".repeat(hasChildren.size()));
-                out.writeStartElement(prefix, name, uri);
-                hasChildren.push(false);
-                return this;
-            } catch (XMLStreamException e) {
-                throw new IOException(e);
-            }
-        }
-
-        Writer attribute(String prefix, String uri, String name, String value) throws IOException {
-            try {
-                out.writeAttribute(prefix, uri, name, escape(value, true));
-                return this;
-            } catch (XMLStreamException e) {
-                throw new IOException(e);
-            }
+        /** Starts an element of another namespace whose prefix is declared, e.g. {@code viz:color}. */
+        Writer start(String prefix, String name) throws IOException {
+            return start(prefix + ":" + name);
         }
 
         Writer namespace(String prefix, String uri) throws IOException {
-            try {
-                if (prefix.isEmpty()) {
-                    out.writeDefaultNamespace(uri);
-                } else {
-                    out.writeNamespace(prefix, uri);
-                }
-                return this;
-            } catch (XMLStreamException e) {
-                throw new IOException(e);
-            }
+            return attribute(prefix.isEmpty() ? "xmlns" : "xmlns:" + prefix, uri);
         }
 
         Writer attribute(String name, String value) throws IOException {
-            try {
-                out.writeAttribute(name, escape(value, true));
-                return this;
-            } catch (XMLStreamException e) {
-                throw new IOException(e);
+            if (!startTagOpen) {
+                throw new IllegalStateException("attribute " + name + " after content");
             }
+            out.write(" " + name + "=\"" + escape(value, true) + "\"");
+            return this;
         }
 
-        /** Text content of the current element (it then has no child elements). */
+        /** Text content of the current element (it then has no child elements); empty text writes nothing. */
         Writer text(String value) throws IOException {
-            try {
-                out.writeCharacters(escape(value, false));
-                return this;
-            } catch (XMLStreamException e) {
-                throw new IOException(e);
+            String escaped = escape(value, false);
+            if (!escaped.isEmpty()) {
+                closeStartTag();
+                out.write(escaped);
             }
+            return this;
         }
 
         /** Ends the current element; on a new line when it has child elements. */
         Writer end() throws IOException {
-            try {
-                if (hasChildren.pop()) {
-                    out.writeCharacters("\n" + "  ".repeat(hasChildren.size()));
-                }
-                out.writeEndElement();
+            String name = open.pop();
+            boolean children = hasChildren.pop();
+            if (startTagOpen) {
+                out.write("/>");
+                startTagOpen = false;
                 return this;
-            } catch (XMLStreamException e) {
-                throw new IOException(e);
             }
+            if (children) {
+                out.write("\n" + "  ".repeat(hasChildren.size()));
+            }
+            out.write("</" + name + ">");
+            return this;
         }
 
         /** An element with text content and no attributes, on one line. */
@@ -190,16 +164,20 @@ final class Xml {
             return start(name).text(text).end();
         }
 
+        private void closeStartTag() throws IOException {
+            if (startTagOpen) {
+                out.write(">");
+                startTagOpen = false;
+            }
+        }
+
         @Override
         public void close() throws IOException {
-            try {
-                out.writeCharacters("\n");
-                out.writeEndDocument();
-                out.flush();
-                out.close();
-            } catch (XMLStreamException e) {
-                throw new IOException(e);
+            if (!open.isEmpty()) {
+                throw new IllegalStateException("unclosed elements " + open);
             }
+            out.write("\n");
+            out.flush();
         }
     }
 

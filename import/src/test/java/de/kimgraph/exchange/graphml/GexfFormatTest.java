@@ -20,10 +20,12 @@ import java.util.Map;
 import java.util.Set;
 
 import de.kimgraph.exchange.ExchangeFixtures;
+import de.kimgraph.exchange.ExportScope;
 import de.kimgraph.exchange.Formats;
 import de.kimgraph.exchange.ReadOptions;
 import de.kimgraph.exchange.Snapshot;
 import de.kimgraph.model.dataset.Dataset;
+import de.kimgraph.model.dataset.DatasetBuilder;
 import de.kimgraph.model.dataset.DatasetException;
 import de.kimgraph.model.dataset.DatasetLoader;
 import de.kimgraph.model.dataset.LoadResult;
@@ -119,6 +121,22 @@ class GexfFormatTest {
         assertThat(records(back)).isEqualTo(records(demo()));
         assertThat(new String(write(format, new Snapshot(snapshot.scope(), back, snapshot.referenced())),
                 StandardCharsets.UTF_8)).isEqualTo(new String(file, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void keepsLineBreaksTabsQuotesAndMarkupInAttributeValuesAndDropsWhatXmlCannotCarry() {
+        String text = "Erste Zeile\r\nzweite\tSpalte \"zitiert\" <b>&amp;</b>\u0001 Ende";
+        Dataset dataset = new DatasetBuilder("t", TENANT, null, null)
+                .node("Body", Map.of("key", "gr-text", "name", "Text & \"Zeichen\"", "type", "ROUND_TABLE",
+                        "description", text), "t").build();
+
+        for (var f : List.of(format, new GraphMlFormat())) {
+            Dataset back = read(f, "t", write(f, Snapshot.of(ExportScope.wholeTenant(TENANT), dataset)),
+                    ReadOptions.forTenant(TENANT));
+            assertThat(back.nodes().getFirst().properties()).as(f.id())
+                    .containsEntry("description", text.replace("\u0001", ""))
+                    .containsEntry("name", "Text & \"Zeichen\"");
+        }
     }
 
     @Test
