@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import de.kimgraph.exchange.graphml.GexfFormat;
 import de.kimgraph.exchange.graphml.GraphMlFormat;
+import de.kimgraph.exchange.hsds.HsdsFormat;
 import de.kimgraph.exchange.json.JsonFormat;
 import de.kimgraph.exchange.kumu.KumuFormat;
 
@@ -16,7 +17,8 @@ public final class Formats {
             new JsonFormat(),
             new GraphMlFormat(),
             new GexfFormat(),
-            new KumuFormat());
+            new KumuFormat(),
+            new HsdsFormat());
 
     private Formats() {
     }

@@ -68,7 +68,8 @@ class AuditWiring implements RuntimeWiringConfigurer {
         }).toList());
         event.put("counts", ((Map<String, Map<String, Object>>) item.get("counts")).entrySet().stream()
                 .map(e -> Map.of("label", e.getKey(), "created", e.getValue().get("created"),
-                        "changed", e.getValue().get("changed"), "unchanged", e.getValue().get("unchanged")))
+                        "changed", e.getValue().get("changed"), "ended", e.getValue().getOrDefault("ended", 0L),
+                        "unchanged", e.getValue().get("unchanged")))
                 .toList());
         return event;
     }

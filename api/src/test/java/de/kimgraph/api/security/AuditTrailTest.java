@@ -99,8 +99,10 @@ class AuditTrailTest extends WriteScenario {
         assertThat(latest.path("recordKey").asString()).contains("security-writes");
         Map<String, String> counts = new TreeMap<>();
         latest.path("counts").valueStream().forEach(c -> counts.put(c.path("label").asString(),
-                c.path("created").asLong() + "/" + c.path("changed").asLong() + "/" + c.path("unchanged").asLong()));
-        assertThat(counts).containsEntry("Actor", "2/0/0").containsEntry("MEMBER_OF", "1/0/0").containsEntry("Area", "1/0/0");
+                c.path("created").asLong() + "/" + c.path("changed").asLong() + "/" + c.path("ended").asLong() + "/"
+                        + c.path("unchanged").asLong()));
+        assertThat(counts).containsEntry("Actor", "2/0/0/0").containsEntry("MEMBER_OF", "1/0/0/0")
+                .containsEntry("Area", "1/0/0/0");
     }
 
     @Test
