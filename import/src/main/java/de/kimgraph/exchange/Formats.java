@@ -4,14 +4,20 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 
+import de.kimgraph.exchange.graphml.GexfFormat;
+import de.kimgraph.exchange.graphml.GraphMlFormat;
 import de.kimgraph.exchange.hsds.HsdsFormat;
 import de.kimgraph.exchange.json.JsonFormat;
+import de.kimgraph.exchange.kumu.KumuFormat;
 
 /** Every format kim-graph reads and writes. */
 public final class Formats {
 
     private static final List<Format> ALL = List.of(
             new JsonFormat(),
+            new GraphMlFormat(),
+            new GexfFormat(),
+            new KumuFormat(),
             new HsdsFormat());
 
     private Formats() {
