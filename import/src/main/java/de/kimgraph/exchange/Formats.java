@@ -4,8 +4,11 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 
+import de.kimgraph.exchange.graphml.GexfFormat;
+import de.kimgraph.exchange.graphml.GraphMlFormat;
 import de.kimgraph.exchange.hsds.HsdsFormat;
 import de.kimgraph.exchange.json.JsonFormat;
+import de.kimgraph.exchange.kumu.KumuFormat;
 import de.kimgraph.exchange.sheet.CsvFormat;
 import de.kimgraph.exchange.sheet.XlsxFormat;
 
@@ -16,6 +19,9 @@ public final class Formats {
             new JsonFormat(),
             new XlsxFormat(),
             new CsvFormat(),
+            new GraphMlFormat(),
+            new GexfFormat(),
+            new KumuFormat(),
             new HsdsFormat());
 
     private Formats() {

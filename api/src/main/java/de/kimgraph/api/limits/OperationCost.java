@@ -3,6 +3,7 @@ package de.kimgraph.api.limits;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import de.kimgraph.api.limits.LimitExceeded.Limit;
 import graphql.execution.AbortExecutionException;
@@ -205,8 +206,17 @@ final class OperationCost {
         arguments.forEach((name, value) -> checkValue(location, coordinates, name, name, value));
     }
 
+    /**
+     * String arguments that carry a whole file (an import's content): bounded by the request body limit
+     * ({@code max-request-body}) instead of {@code max-string-argument}, as {@code field path}.
+     */
+    static final Set<String> FILE_ARGUMENTS = Set.of("Mutation.importData input.content");
+
     private void checkValue(@Nullable SourceLocation location, String field, String path, String name,
                             @Nullable Object value) {
+        if (value instanceof String && FILE_ARGUMENTS.contains(field + " " + path)) {
+            return;
+        }
         switch (value) {
             case String text -> {
                 int max = name.equals("search") ? limits.maxSearchArgument() : limits.maxStringArgument();
