@@ -37,6 +37,14 @@ public interface Format {
      */
     Dataset read(String fileName, InputStream in, ReadOptions options) throws IOException;
 
+    /**
+     * Names a problem the loader found (which knows only model field names such as {@code to}) in the terms of
+     * this format's file, e.g. by its column; unchanged by default.
+     */
+    default de.kimgraph.model.dataset.Problem describe(de.kimgraph.model.dataset.Problem problem) {
+        return problem;
+    }
+
     /** Whether the format has an empty template to fill in (the spreadsheet formats). */
     default boolean hasTemplate() {
         return false;

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.util.function.Consumer;
 
 import de.kimgraph.model.dataset.Dataset;
+import de.kimgraph.model.dataset.DatasetException;
 import de.kimgraph.model.dataset.DatasetLoader;
 import de.kimgraph.model.dataset.LoadResult;
 import org.neo4j.driver.Driver;
@@ -39,6 +40,10 @@ public final class Importer {
         progress.accept("Gelesen/read: " + dataset.nodes().size() + " Knoten/nodes, " + dataset.relationships().size()
                 + " Beziehungen/relationships in " + (System.nanoTime() - started) / 1_000_000 + " ms; prüfe und "
                 + (dryRun ? "simuliere (dry run)" : "schreibe (writing)") + " …");
-        return dryRun ? loader.dryRun(dataset, caller) : loader.load(dataset, caller);
+        try {
+            return dryRun ? loader.dryRun(dataset, caller) : loader.load(dataset, caller);
+        } catch (DatasetException e) {
+            throw new DatasetException(e.problems().stream().map(format::describe).toList());
+        }
     }
 }

@@ -227,6 +227,9 @@ public final class ExchangeCli {
     @Nullable Format detect(Path path) throws IOException {
         String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
         String extension = name.substring(name.lastIndexOf('.') + 1);
+        if (extension.equals("csv")) {
+            return format("csv");
+        }
         List<Format> candidates = Formats.all().stream().filter(f -> f.extension().equals(extension)
                 && f.readable()).toList();
         if (candidates.size() == 1) {

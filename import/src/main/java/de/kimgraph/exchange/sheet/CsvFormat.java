@@ -49,6 +49,11 @@ public final class CsvFormat implements Format {
     }
 
     @Override
+    public de.kimgraph.model.dataset.Problem describe(de.kimgraph.model.dataset.Problem problem) {
+        return SheetLayout.describe(problem);
+    }
+
+    @Override
     public String extension() {
         return "zip";
     }

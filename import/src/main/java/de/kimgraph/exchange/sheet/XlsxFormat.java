@@ -33,6 +33,11 @@ public final class XlsxFormat implements Format {
     }
 
     @Override
+    public de.kimgraph.model.dataset.Problem describe(de.kimgraph.model.dataset.Problem problem) {
+        return SheetLayout.describe(problem);
+    }
+
+    @Override
     public String extension() {
         return "xlsx";
     }

@@ -13,6 +13,7 @@ import java.util.Map;
 
 import de.kimgraph.exchange.Format;
 import de.kimgraph.exchange.Formats;
+import de.kimgraph.exchange.Importer;
 import de.kimgraph.exchange.ReadOptions;
 import de.kimgraph.model.dataset.Dataset;
 import de.kimgraph.model.dataset.DatasetException;
@@ -312,6 +313,12 @@ class SheetImportTest {
                     assertThat(SheetLayout.describe(e.problems().getFirst()).field()).isEqualTo("Gremium (to)");
                 })
                 .withMessageContaining("sh-gibt-es-nicht");
+        byte[] file = bad.xlsx();
+        assertThatExceptionOfType(DatasetException.class).as("the Importer names the column itself")
+                .isThrownBy(() -> new Importer(driver, m -> { }).run(xlsx, "netz.xlsx", new ByteArrayInputStream(file),
+                        ReadOptions.forTenant(TENANT), DatasetLoader.Caller.SYSTEM, true))
+                .satisfies(e -> assertThat(e.problems()).extracting(Problem::location, Problem::field)
+                        .containsExactly(tuple("Mitgliedschaften, Zeile 3", "Gremium (to)")));
         assertThat(query("MATCH (n {tenant: $t}) WHERE NOT n:AuditEvent RETURN n")).isEmpty();
     }
 
