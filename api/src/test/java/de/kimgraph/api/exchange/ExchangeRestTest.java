@@ -15,6 +15,7 @@ import de.kimgraph.exchange.Format;
 import de.kimgraph.exchange.Formats;
 import de.kimgraph.queries.access.AccessRole;
 import de.kimgraph.queries.access.Principal;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -340,5 +341,23 @@ class ExchangeRestTest extends ExchangeTestSupport {
             }
         }
         assertThat(get("/templates/docx", null).status()).isEqualTo(404);
+    }
+
+    /** Skipped until the spreadsheet formats are registered in {@code Formats}. */
+    @Test
+    void theSpreadsheetTemplateDownloadsWithoutTokenAndUploadsBackAsAnEmptyDryRun() {
+        Assumptions.assumeTrue(Formats.find("xlsx").isPresent(), "no xlsx format registered yet");
+
+        Answer template = get("/templates/xlsx", null);
+        Answer back = uploadPart("/imports/xlsx", "kim-graph-vorlage.xlsx", template.response().body(), Map.of(),
+                COORDINATOR_A);
+
+        assertThat(template.status()).isEqualTo(200);
+        assertThat(template.header("Content-Type"))
+                .isEqualTo("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        assertThat(template.header("Content-Disposition")).isEqualTo("attachment; filename=\"kim-graph-vorlage.xlsx\"");
+        assertThat(new String(template.response().body(), 0, 2, StandardCharsets.US_ASCII)).isEqualTo("PK");
+        assertThat(back.status()).as(back.body()).isEqualTo(200);
+        assertThat(back.json().at("/result/created").asInt()).isZero();
     }
 }
