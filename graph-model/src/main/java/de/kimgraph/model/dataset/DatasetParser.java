@@ -28,14 +28,15 @@ public final class DatasetParser {
 
     /** Parses and validates; throws {@link DatasetException} listing every problem found. */
     public static Dataset parse(String name, InputStream json) {
-        JsonNode root;
         try {
-            root = MAPPER.readTree(json);
-        } catch (JacksonException e) {
-            throw new DatasetException(List.of(new Problem(name, "", "INVALID_JSON",
-                    "Kein gültiges JSON: " + e.getOriginalMessage(), "Not valid JSON: " + e.getOriginalMessage())));
+            return parse(name, json.readAllBytes());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
-        return parse(name, root);
+    }
+
+    public static Dataset parse(String name, byte[] json) {
+        return parse(name, json, null, null, null);
     }
 
     /**
@@ -52,14 +53,6 @@ public final class DatasetParser {
                     "Kein gültiges JSON: " + e.getOriginalMessage(), "Not valid JSON: " + e.getOriginalMessage())));
         }
         return parse(name, root, tenant, source, visibility);
-    }
-
-    public static Dataset parse(String name, byte[] json) {
-        try (InputStream in = new java.io.ByteArrayInputStream(json)) {
-            return parse(name, in);
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 
     static Dataset parse(String name, JsonNode root) {
@@ -110,12 +103,16 @@ public final class DatasetParser {
         return fields;
     }
 
-    private static @Nullable Object plain(JsonNode value) {
+    /**
+     * A JSON value as the plain Java value {@link DatasetBuilder} takes: null, string, long, double, boolean, list;
+     * an object as its JSON text (which no property accepts, so it is reported rather than lost).
+     */
+    public static @Nullable Object plain(JsonNode value) {
         if (value.isNull()) {
             return null;
         }
         if (value.isArray()) {
-            List<Object> list = new ArrayList<>();
+            List<@Nullable Object> list = new ArrayList<>();
             value.forEach(v -> list.add(plain(v)));
             return list;
         }
@@ -127,6 +124,9 @@ public final class DatasetParser {
         }
         if (value.isNumber()) {
             return value.doubleValue();
+        }
+        if (value.isObject()) {
+            return value.toString();
         }
         return value.asString();
     }

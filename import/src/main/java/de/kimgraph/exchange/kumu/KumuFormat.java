@@ -20,6 +20,7 @@ import de.kimgraph.exchange.graphml.Network;
 import de.kimgraph.exchange.graphml.NetworkReader;
 import de.kimgraph.model.dataset.Dataset;
 import de.kimgraph.model.dataset.DatasetBuilder;
+import de.kimgraph.model.dataset.DatasetParser;
 import de.kimgraph.model.dataset.DatasetException;
 import de.kimgraph.model.dataset.Problem;
 import de.kimgraph.model.spec.GraphSpec;
@@ -298,36 +299,12 @@ public final class KumuFormat implements Format {
         for (Map.Entry<String, JsonNode> field : entry.properties()) {
             if (field.getKey().equals("attributes") && field.getValue().isObject()) {
                 for (Map.Entry<String, JsonNode> nested : field.getValue().properties()) {
-                    fields.putIfAbsent(nested.getKey(), plain(nested.getValue()));
+                    fields.putIfAbsent(nested.getKey(), DatasetParser.plain(nested.getValue()));
                 }
             } else {
-                fields.put(field.getKey(), plain(field.getValue()));
+                fields.put(field.getKey(), DatasetParser.plain(field.getValue()));
             }
         }
         return fields;
-    }
-
-    private static @Nullable Object plain(JsonNode value) {
-        if (value.isNull()) {
-            return null;
-        }
-        if (value.isArray()) {
-            List<@Nullable Object> list = new ArrayList<>();
-            value.forEach(v -> list.add(plain(v)));
-            return list;
-        }
-        if (value.isBoolean()) {
-            return value.booleanValue();
-        }
-        if (value.isIntegralNumber()) {
-            return value.longValue();
-        }
-        if (value.isNumber()) {
-            return value.doubleValue();
-        }
-        if (value.isObject()) {
-            return value.toString();
-        }
-        return value.asString();
     }
 }
