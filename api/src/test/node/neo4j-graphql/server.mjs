@@ -72,6 +72,7 @@ let stopping = false;
 async function stop() {
     if (stopping) return;
     stopping = true;
+    setTimeout(() => process.exit(0), 2000).unref();
     server.close();
     server.closeAllConnections?.();
     await driver.close().catch(() => {});

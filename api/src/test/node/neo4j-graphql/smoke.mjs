@@ -1,12 +1,12 @@
 // Runs every document of queries.json once against a running server.mjs (or starts one) and prints the item
 // counts per level and the time of a warm run. Env: GRAPHQL_URL (default: start server.mjs on a free port with
-// NEO4J_URI), TENANT (999990000000, the demo district), AS_OF (today), RUNS (warm runs per document, 5).
+// NEO4J_URI), QUERIES (queries.json; or queries-read-rule.json), TENANT (999990000000, the demo district), AS_OF (today), RUNS (warm runs per document, 5).
 
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-const queries = JSON.parse(readFileSync(fileURLToPath(new URL('./queries.json', import.meta.url)), 'utf8'));
+const queries = JSON.parse(readFileSync(fileURLToPath(new URL(process.env.QUERIES ?? './queries.json', import.meta.url)), 'utf8'));
 const tenant = process.env.TENANT ?? '999990000000';
 const asOf = process.env.AS_OF ?? new Date().toISOString().slice(0, 10);
 const runs = Number(process.env.RUNS ?? 5);
@@ -54,7 +54,7 @@ let failed = false;
 console.log(`asOf ${asOf}, tenant ${tenant}, ${url}`);
 for (const [name, scopes] of Object.entries(queries)) {
     for (const [scope, query] of Object.entries(scopes)) {
-        const variables = scope === 'kreis' ? { tenant, asOf } : { asOf };
+        const variables = /\$tenant\b/.test(query) ? { tenant, asOf } : { asOf };
         const first = await post(query, variables);
         if (first.errors) {
             failed = true;
