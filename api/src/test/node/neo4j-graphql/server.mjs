@@ -5,7 +5,7 @@
 // Env: NEO4J_URI (default bolt://127.0.0.1:7687), NEO4J_USERNAME / NEO4J_PASSWORD (default neo4j / empty; the
 // embedded Neo4j ignores them), PORT (default 0 = a free port), BIND_ADDRESS (default 127.0.0.1).
 // Prints exactly one line "LISTENING <port>" on stdout once it serves; logs go to stderr.
-// Stops on SIGTERM/SIGINT, and when stdin is a pipe and that pipe closes (the parent process went away).
+// Stops on SIGTERM/SIGINT, and when stdin is a pipe or socket and closes (the parent process went away).
 
 import { readFileSync, fstatSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -80,7 +80,8 @@ async function stop() {
 }
 process.on('SIGTERM', stop);
 process.on('SIGINT', stop);
-if (fstatSync(0).isFIFO()) {
+const stdin = fstatSync(0);
+if (stdin.isFIFO() || stdin.isSocket()) { // a pipe (Java's ProcessBuilder) or a socket pair (Node's spawn)
     process.stdin.on('end', stop).on('close', stop).on('error', stop).resume();
 }
 
