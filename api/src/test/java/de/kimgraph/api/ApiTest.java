@@ -36,6 +36,8 @@ public abstract class ApiTest {
         registry.add("spring.neo4j.uri", neo4j::uri);
         registry.add("kimgraph.demo", () -> "true");
         registry.add("kimgraph.security.dev-issuer", () -> "true");
+        // tests call PlanWarmUp.run() themselves; in the background it would compete with them for the CPU
+        registry.add("kimgraph.warmup.enabled", () -> "false");
     }
 
     /** As an operator ({@code ADMIN}): reads and writes everything. */

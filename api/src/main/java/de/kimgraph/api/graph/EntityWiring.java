@@ -1,6 +1,7 @@
 package de.kimgraph.api.graph;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,10 +21,12 @@ import de.kimgraph.queries.entity.Catalog;
 import de.kimgraph.queries.entity.EntityReader;
 import de.kimgraph.queries.entity.EntityType;
 import de.kimgraph.queries.entity.Link;
+import de.kimgraph.queries.entity.Prefetch;
 import de.kimgraph.queries.entity.Reference;
 import graphql.execution.DataFetcherResult;
 import graphql.schema.DataFetcher;
 import graphql.schema.DataFetchingEnvironment;
+import graphql.schema.SelectedField;
 import graphql.schema.idl.RuntimeWiring;
 import org.dataloader.BatchLoaderEnvironment;
 import org.dataloader.DataLoader;
@@ -138,17 +141,43 @@ class EntityWiring implements RuntimeWiringConfigurer {
         int first = Connections.first(env);
         String after = Connections.afterKey(env);
         ReadRule rule = Principals.of(env).readRule();
-        EntityReader.Page page = reader.list(entity, filter, first, after, rule);
+        EntityReader.Page page = reader.list(entity, filter, first, after, rule, nodeSelection(env));
         Map<String, Object> connection = Connections.of(page, after != null, env, () -> reader.count(entity, filter, rule));
         LocalDate asOf = filter != null && filter.get("asOf") instanceof LocalDate d ? d : LocalDate.now();
         return DataFetcherResult.newResult().data(connection).localContext(new QueryContext(asOf)).build();
     }
 
+    /** What the query selects below {@code edges { node { … } } }, for {@link Prefetch}. */
+    private static List<Prefetch.Selection> nodeSelection(DataFetchingEnvironment env) {
+        List<Prefetch.Selection> result = new ArrayList<>();
+        for (SelectedField edges : env.getSelectionSet().getImmediateFields()) {
+            if (edges.getName().equals("edges")) {
+                for (SelectedField node : edges.getSelectionSet().getImmediateFields()) {
+                    if (node.getName().equals("node")) {
+                        node.getSelectionSet().getImmediateFields().forEach(f -> result.add(selection(f)));
+                    }
+                }
+            }
+        }
+        return result;
+    }
+
+    private static Prefetch.Selection selection(SelectedField field) {
+        boolean arguments = field.getArguments().values().stream().anyMatch(java.util.Objects::nonNull);
+        return new Prefetch.Selection(field.getName(), arguments,
+                field.getSelectionSet().getImmediateFields().stream().map(EntityWiring::selection).toList());
+    }
+
+    @SuppressWarnings("unchecked")
     private static DataFetcher<CompletableFuture<?>> linkFetcher(Link link) {
         return env -> {
-            DataLoader<LinkKey, List<Map<String, Object>>> loader = env.getDataLoader(loaderName(link));
-            CompletableFuture<List<Map<String, Object>>> items =
-                    loader.load(new LinkKey((String) source(env).get("key"), QueryContext.asOf(env)));
+            CompletableFuture<List<Map<String, Object>>> items;
+            if (source(env).get(Prefetch.PREFIX + link.field()) instanceof List<?> prefetched) {
+                items = CompletableFuture.completedFuture((List<Map<String, Object>>) prefetched);
+            } else {
+                DataLoader<LinkKey, List<Map<String, Object>>> loader = env.getDataLoader(loaderName(link));
+                items = loader.load(new LinkKey((String) source(env).get("key"), QueryContext.asOf(env)));
+            }
             if (link.single()) {
                 return items.thenApply(list -> list.isEmpty() ? null : list.getFirst());
             }
@@ -161,6 +190,9 @@ class EntityWiring implements RuntimeWiringConfigurer {
     private static DataFetcher<@Nullable CompletableFuture<?>> referenceFetcher(Reference reference) {
         return env -> {
             Map<String, Object> source = source(env);
+            if (source.get(Prefetch.PREFIX + reference.field()) instanceof Map<?, ?> prefetched) {
+                return CompletableFuture.completedFuture(prefetched);
+            }
             Object key = source.get(reference.keyProperty());
             Object endpointLabel = switch (reference.keyProperty()) {
                 case EntityReader.FROM -> source.get(EntityReader.FROM_LABEL);

@@ -54,17 +54,29 @@ public class EntityReader {
 
     public Page list(EntityType type, @Nullable Map<String, Object> filter, int first, @Nullable String afterKey,
                      ReadRule rule) {
+        return list(type, filter, first, afterKey, rule, List.of());
+    }
+
+    /** One page, with the selected nested links read in the same statement ({@link Prefetch}). */
+    public Page list(EntityType type, @Nullable Map<String, Object> filter, int first, @Nullable String afterKey,
+                     ReadRule rule, List<Prefetch.Selection> selection) {
         Filters.Where where = Filters.where(type, filter, rule);
         Map<String, Object> parameters = parameters(rule, where.parameters());
         parameters.put("after", afterKey);
         parameters.put("limit", first + 1);
-        List<Map<String, Object>> items = new ArrayList<>(items(listCypher(type, where, rule), parameters));
+        String prefetch = Prefetch.entries(type.typeName(), "n", selection, rule);
+        List<Map<String, Object>> items = new ArrayList<>(items(listCypher(type, where, rule, prefetch), parameters));
         boolean hasNext = items.size() > first;
         return new Page(hasNext ? items.subList(0, first) : items, hasNext);
     }
 
     /** The query of {@link #list}: one page after {@code $after}, at most {@code $limit} rows (public for profiling). */
     public static String listCypher(EntityType type, Filters.Where where, ReadRule rule) {
+        return listCypher(type, where, rule, "");
+    }
+
+    /** The query of {@link #list} with prefetched links added to the item projection. */
+    public static String listCypher(EntityType type, Filters.Where where, ReadRule rule, String prefetch) {
         return """
                 MATCH (n:`%s`)
                 WHERE %s
@@ -73,7 +85,7 @@ public class EntityReader {
                 RETURN %s AS item
                 ORDER BY n.key
                 LIMIT $limit""".formatted(type.label(), rule.readable("n"), where.cypher(),
-                rule.projectionOf(type.label(), "n"));
+                Prefetch.splice(rule.projectionOf(type.label(), "n"), prefetch));
     }
 
     public long count(EntityType type, @Nullable Map<String, Object> filter, ReadRule rule) {

@@ -1,4 +1,4 @@
-package de.kimgraph.bench;
+package de.kimgraph.api.bench;
 
 /**
  * The questions of the bench runner: the service's GraphQL documents and, for the entity queries and grouped

@@ -1,4 +1,4 @@
-package de.kimgraph.bench;
+package de.kimgraph.api.bench;
 
 import java.io.IOException;
 import java.io.Writer;
