@@ -75,16 +75,19 @@ public class EntityReader {
         return listCypher(type, where, rule, "");
     }
 
-    /** The query of {@link #list} with prefetched links added to the item projection. */
+    /**
+     * The query of {@link #list} with prefetched links added to the item projection. The page is cut before the
+     * projection, so that the nested subqueries run for the page's items only.
+     */
     public static String listCypher(EntityType type, Filters.Where where, ReadRule rule, String prefetch) {
         return """
                 MATCH (n:`%s`)
                 WHERE %s
                   AND %s
                   AND ($after IS NULL OR n.key > $after)
+                WITH n ORDER BY n.key LIMIT $limit
                 RETURN %s AS item
-                ORDER BY n.key
-                LIMIT $limit""".formatted(type.label(), rule.readable("n"), where.cypher(),
+                ORDER BY n.key""".formatted(type.label(), rule.readable("n"), where.cypher(),
                 Prefetch.splice(rule.projectionOf(type.label(), "n"), prefetch));
     }
 
