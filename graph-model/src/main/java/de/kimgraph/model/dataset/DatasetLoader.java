@@ -101,29 +101,57 @@ public final class DatasetLoader {
 
     private LoadResult run(Dataset dataset, boolean dryRun, Caller caller) {
         try (var session = driver.session(); Transaction tx = session.beginTransaction()) {
+            Phases phases = new Phases();
             List<Problem> problems = new ArrayList<>();
             checkTenants(tx, dataset, caller, problems);
+            phases.done("tenants");
             checkReferences(tx, dataset, problems);
+            phases.done("references");
             checkShares(tx, dataset, problems);
+            phases.done("shares");
             checkOverlaps(tx, dataset, problems);
+            phases.done("overlaps");
             if (!problems.isEmpty()) {
                 tx.rollback();
                 throw new DatasetException(problems);
             }
             List<Problem> warnings = DuplicateCheck.warnings(tx, dataset);
+            phases.done("duplicates");
             Tally tally = new Tally();
             writeNodes(tx, dataset, tally);
+            phases.done("nodes");
             writeRelationships(tx, dataset, tally);
+            phases.done("relationships");
             audit(tx, dataset, caller, tally.byTenant);
             if (dryRun) {
                 tx.rollback();
             } else {
                 tx.commit();
             }
+            phases.done(dryRun ? "rollback" : "commit");
             LoadResult result = new LoadResult(dataset.name(), dryRun, tally.counts, List.copyOf(tally.changes),
                     warnings);
             progress.accept(result.toString());
+            progress.accept(dataset.name() + " Zeiten/timings: " + phases);
             return result;
+        }
+    }
+
+    /** Wall-clock time of each step of a load, for the progress log (where the time of a large import goes). */
+    private static final class Phases {
+        private final StringBuilder text = new StringBuilder();
+        private long last = System.nanoTime();
+
+        void done(String phase) {
+            long now = System.nanoTime();
+            text.append(text.isEmpty() ? "" : ", ").append(phase).append(' ').append((now - last) / 1_000_000)
+                    .append(" ms");
+            last = now;
+        }
+
+        @Override
+        public String toString() {
+            return text.toString();
         }
     }
 
@@ -358,6 +386,7 @@ public final class DatasetLoader {
     private LoadResult.Counts batched(Transaction tx, String cypher, List<Record> records, String what, String label,
                                       Tally tally) {
         LoadResult.Counts total = new LoadResult.Counts(0, 0, 0, 0);
+        long started = System.nanoTime();
         for (int start = 0; start < records.size(); start += BATCH) {
             List<Record> batch = records.subList(start, Math.min(records.size(), start + BATCH));
             List<Map<String, Object>> rows = new ArrayList<>(batch.size());
@@ -392,7 +421,9 @@ public final class DatasetLoader {
                 }
             }
             if (records.size() > BATCH) {
-                progress.accept(what + ": " + Math.min(records.size(), start + BATCH) + "/" + records.size());
+                int done = Math.min(records.size(), start + BATCH);
+                progress.accept(what + ": " + done + "/" + records.size()
+                        + (done == records.size() ? " (" + (System.nanoTime() - started) / 1_000_000 + " ms)" : ""));
             }
         }
         return total;
