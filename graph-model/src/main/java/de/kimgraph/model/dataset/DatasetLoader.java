@@ -18,6 +18,7 @@ import org.neo4j.driver.Driver;
 import org.neo4j.driver.Transaction;
 import org.neo4j.driver.Value;
 import org.neo4j.driver.Values;
+import org.neo4j.driver.summary.SummaryCounters;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -101,29 +102,57 @@ public final class DatasetLoader {
 
     private LoadResult run(Dataset dataset, boolean dryRun, Caller caller) {
         try (var session = driver.session(); Transaction tx = session.beginTransaction()) {
+            Phases phases = new Phases();
             List<Problem> problems = new ArrayList<>();
-            checkTenants(tx, dataset, caller, problems);
+            Existing existing = checkTenants(tx, dataset, caller, problems);
+            phases.done("tenants");
             checkReferences(tx, dataset, problems);
+            phases.done("references");
             checkShares(tx, dataset, problems);
+            phases.done("shares");
             checkOverlaps(tx, dataset, problems);
+            phases.done("overlaps");
             if (!problems.isEmpty()) {
                 tx.rollback();
                 throw new DatasetException(problems);
             }
             List<Problem> warnings = DuplicateCheck.warnings(tx, dataset);
+            phases.done("duplicates");
             Tally tally = new Tally();
-            writeNodes(tx, dataset, tally);
-            writeRelationships(tx, dataset, tally);
+            writeNodes(tx, dataset, existing, tally);
+            phases.done("nodes");
+            writeRelationships(tx, dataset, existing, tally);
+            phases.done("relationships");
             audit(tx, dataset, caller, tally.byTenant);
             if (dryRun) {
                 tx.rollback();
             } else {
                 tx.commit();
             }
+            phases.done(dryRun ? "rollback" : "commit");
             LoadResult result = new LoadResult(dataset.name(), dryRun, tally.counts, List.copyOf(tally.changes),
                     warnings);
             progress.accept(result.toString());
+            progress.accept(dataset.name() + " Zeiten/timings: " + phases);
             return result;
+        }
+    }
+
+    /** Wall-clock time of each step of a load, for the progress log (where the time of a large import goes). */
+    private static final class Phases {
+        private final StringBuilder text = new StringBuilder();
+        private long last = System.nanoTime();
+
+        void done(String phase) {
+            long now = System.nanoTime();
+            text.append(text.isEmpty() ? "" : ", ").append(phase).append(' ').append((now - last) / 1_000_000)
+                    .append(" ms");
+            last = now;
+        }
+
+        @Override
+        public String toString() {
+            return text.toString();
         }
     }
 
@@ -135,10 +164,18 @@ public final class DatasetLoader {
     }
 
     /**
-     * A record may not move between tenants, a keyed relationship not between end nodes, and a caller other than
-     * ADMIN writes only records of its own tenant.
+     * The keys of the file that the database already has: node keys by label, keys of keyed relationships by type.
+     * Every other record of the file is new and is created without comparing it with anything.
      */
-    private static void checkTenants(Transaction tx, Dataset dataset, Caller caller, List<Problem> problems) {
+    private record Existing(Map<String, Set<String>> nodes, Map<String, Set<String>> relationships) {
+    }
+
+    /**
+     * A record may not move between tenants, a keyed relationship not between end nodes, and a caller other than
+     * ADMIN writes only records of its own tenant. Returns the keys found in the database on the way.
+     */
+    private static Existing checkTenants(Transaction tx, Dataset dataset, Caller caller, List<Problem> problems) {
+        Existing existing = new Existing(new HashMap<>(), new HashMap<>());
         boolean ownTenantOnly = !"ADMIN".equals(caller.role());
         for (Dataset.NodeRecord node : dataset.nodes()) {
             Object tenant = node.properties().get("tenant");
@@ -161,11 +198,16 @@ public final class DatasetLoader {
                 byKey.put(n.key(), n);
                 rows.add(Map.of("key", n.key(), "tenant", String.valueOf(n.properties().get("tenant"))));
             }
+            Set<String> found = existing.nodes().computeIfAbsent(group.getKey(), l -> new HashSet<>());
             tx.run("""
                     UNWIND $rows AS row
-                    MATCH (n:`%s` {key: row.key}) WHERE n.tenant <> row.tenant
-                    RETURN n.key AS key, n.tenant AS tenant
+                    MATCH (n:`%s` {key: row.key})
+                    RETURN n.key AS key, n.tenant AS tenant, n.tenant <> row.tenant AS otherTenant
                     """.formatted(group.getKey()), Values.parameters("rows", rows)).forEachRemaining(r -> {
+                found.add(r.get("key").asString());
+                if (!r.get("otherTenant").asBoolean(false)) {
+                    return;
+                }
                 Dataset.NodeRecord n = byKey.get(r.get("key").asString());
                 problems.add(new Problem(n.location(), "tenant", "KEY_OF_OTHER_TENANT",
                         "Der Schlüssel " + n.key() + " gehört schon einem Eintrag des Mandanten "
@@ -185,13 +227,17 @@ public final class DatasetLoader {
                 rows.add(Map.of("key", java.util.Objects.requireNonNull(rel.key()), "from", rel.from(), "to",
                         rel.to(), "tenant", String.valueOf(rel.properties().get("tenant"))));
             }
+            Set<String> found = existing.relationships().computeIfAbsent(group.getKey(), t -> new HashSet<>());
             tx.run("""
                     UNWIND $rows AS row
                     MATCH (a)-[r:`%s` {key: row.key}]->(b)
-                    WHERE r.tenant <> row.tenant OR a.key <> row.from OR b.key <> row.to
-                    RETURN r.key AS key, r.tenant <> row.tenant AS otherTenant, r.tenant AS tenant,
-                           a.key AS from, b.key AS to
+                    RETURN r.key AS key, r.tenant <> row.tenant OR a.key <> row.from OR b.key <> row.to AS moved,
+                           r.tenant <> row.tenant AS otherTenant, r.tenant AS tenant, a.key AS from, b.key AS to
                     """.formatted(group.getKey()), Values.parameters("rows", rows)).forEachRemaining(r -> {
+                found.add(r.get("key").asString());
+                if (!r.get("moved").asBoolean(false)) {
+                    return;
+                }
                 Dataset.RelationshipRecord rel = byKey.get(r.get("key").asString());
                 if (r.get("otherTenant").asBoolean(false)) {
                     problems.add(new Problem(rel.location(), "tenant", "KEY_OF_OTHER_TENANT",
@@ -209,6 +255,7 @@ public final class DatasetLoader {
                 }
             });
         }
+        return existing;
     }
 
     private static Problem foreignTenant(String location, @Nullable Object tenant, Caller caller) {
@@ -305,94 +352,194 @@ public final class DatasetLoader {
         });
     }
 
-    private void writeNodes(Transaction tx, Dataset dataset, Tally tally) {
+    private void writeNodes(Transaction tx, Dataset dataset, Existing existing, Tally tally) {
         Map<String, List<Dataset.NodeRecord>> byLabel = new LinkedHashMap<>();
         for (Dataset.NodeRecord node : dataset.nodes()) {
             byLabel.computeIfAbsent(node.label(), l -> new ArrayList<>()).add(node);
         }
         for (Map.Entry<String, List<Dataset.NodeRecord>> group : byLabel.entrySet()) {
-            String cypher = """
+            String label = group.getKey();
+            String merge = """
                     UNWIND $rows AS row
                     MERGE (n:`%s` {key: row.key})
-                    """.formatted(group.getKey()) + MERGE_TAIL.replace("$x", "n");
-            List<Record> records = group.getValue().stream().map(n -> new Record(n.key(), n.location(),
-                    Map.of("key", n.key(), "props", n.properties()))).toList();
-            LoadResult.Counts c = batched(tx, cypher, records, dataset.name() + " " + group.getKey(), group.getKey(),
-                    tally);
-            tally.counts.merge(group.getKey(), c, LoadResult.Counts::plus);
+                    """.formatted(label) + MERGE_TAIL.replace("$x", "n");
+            String create = """
+                    UNWIND $rows AS row
+                    CREATE (n:`%s` {key: row.key})
+                    SET n += row.props, n.version = 1
+                    """.formatted(label);
+            Set<String> inDatabase = existing.nodes().getOrDefault(label, Set.of());
+            Set<String> seen = new HashSet<>();
+            List<Record> records = new ArrayList<>(group.getValue().size());
+            for (Dataset.NodeRecord n : group.getValue()) {
+                records.add(new Record(n.key(), n.location(), Map.of("key", n.key(), "props", n.properties()),
+                        tenant(n.properties()), !inDatabase.contains(n.key()) && seen.add(n.key())));
+            }
+            LoadResult.Counts c = batched(tx, new Statements(merge, create, true), records,
+                    dataset.name() + " " + label, label, tally);
+            tally.counts.merge(label, c, LoadResult.Counts::plus);
         }
     }
 
-    /** A row for the merge statement, with what a change entry needs to name the record. */
-    private record Record(String key, String location, Map<String, Object> row) {
+    /**
+     * A row for the write statements, with what a change entry needs to name the record; {@code fresh} when the
+     * record is certainly new (its key, or for an unkeyed relationship one of its end nodes, is not in the database,
+     * and it is the first of its kind in the file), so that it is created without the diff.
+     */
+    private record Record(String key, String location, Map<String, Object> row, String tenant, boolean fresh) {
     }
 
-    private void writeRelationships(Transaction tx, Dataset dataset, Tally tally) {
+    /** The statement that merges a batch with the diff, and the one that creates records known to be new. */
+    private record Statements(String merge, String create, boolean nodes) {
+    }
+
+    private static String tenant(Map<String, Object> properties) {
+        Object tenant = properties.get("tenant");
+        return tenant == null ? NO_TENANT : tenant.toString();
+    }
+
+    private void writeRelationships(Transaction tx, Dataset dataset, Existing existing, Tally tally) {
+        Map<String, Set<String>> newNodes = new HashMap<>();
+        for (Dataset.NodeRecord node : dataset.nodes()) {
+            if (!existing.nodes().getOrDefault(node.label(), Set.of()).contains(node.key())) {
+                newNodes.computeIfAbsent(node.label(), l -> new HashSet<>()).add(node.key());
+            }
+        }
+        Map<String, Set<String>> seen = new HashMap<>();
         Map<RelationshipSpec, List<Record>> bySpec = new LinkedHashMap<>();
         for (Dataset.RelationshipRecord rel : dataset.relationships()) {
+            RelationshipSpec spec = rel.spec();
             Map<String, Object> row = new HashMap<>();
             row.put("key", rel.key());
             row.put("from", rel.from());
             row.put("to", rel.to());
             row.put("props", rel.properties());
+            boolean fresh;
+            if (rel.key() != null) {
+                fresh = !existing.relationships().getOrDefault(spec.type(), Set.of()).contains(rel.key())
+                        && seen.computeIfAbsent(spec.type(), t -> new HashSet<>()).add(rel.key());
+            } else {
+                fresh = (newNodes.getOrDefault(spec.fromLabel(), Set.of()).contains(rel.from())
+                        || newNodes.getOrDefault(spec.toLabel(), Set.of()).contains(rel.to()))
+                        && seen.computeIfAbsent(spec.type(), t -> new HashSet<>())
+                        .add(spec.fromLabel() + "|" + rel.from() + "|" + spec.toLabel() + "|" + rel.to());
+            }
             String key = rel.key() != null ? rel.key() : rel.from() + "→" + rel.to();
-            bySpec.computeIfAbsent(rel.spec(), s -> new ArrayList<>()).add(new Record(key, rel.location(), row));
+            bySpec.computeIfAbsent(spec, s -> new ArrayList<>())
+                    .add(new Record(key, rel.location(), row, tenant(rel.properties()), fresh));
         }
         for (Map.Entry<RelationshipSpec, List<Record>> group : bySpec.entrySet()) {
             RelationshipSpec spec = group.getKey();
-            String merge = spec.keyed() ? "MERGE (a)-[r:`%s` {key: row.key}]->(b)".formatted(spec.type())
-                    : "MERGE (a)-[r:`%s`]->(b)".formatted(spec.type());
-            String cypher = """
+            String ends = """
                     UNWIND $rows AS row
                     MATCH (a:`%s` {key: row.from})
                     MATCH (b:`%s` {key: row.to})
-                    %s
-                    """.formatted(spec.fromLabel(), spec.toLabel(), merge) + MERGE_TAIL.replace("$x", "r");
+                    """.formatted(spec.fromLabel(), spec.toLabel());
+            String pattern = spec.keyed() ? "(a)-[r:`%s` {key: row.key}]->(b)".formatted(spec.type())
+                    : "(a)-[r:`%s`]->(b)".formatted(spec.type());
+            String merge = ends + "MERGE " + pattern + "\n" + MERGE_TAIL.replace("$x", "r");
+            String create = ends + "CREATE " + pattern + "\nSET r += row.props, r.version = 1\n";
             String name = spec.type() + " (" + spec.fromLabel() + "→" + spec.toLabel() + ")";
-            LoadResult.Counts c = batched(tx, cypher, group.getValue(), dataset.name() + " " + name, spec.type(),
-                    tally);
+            LoadResult.Counts c = batched(tx, new Statements(merge, create, false), group.getValue(),
+                    dataset.name() + " " + name, spec.type(), tally);
             tally.counts.merge(spec.type(), c, LoadResult.Counts::plus);
         }
     }
 
-    private LoadResult.Counts batched(Transaction tx, String cypher, List<Record> records, String what, String label,
-                                      Tally tally) {
+    /**
+     * Writes the records in batches: the new ones with a plain {@code CREATE}, the others with {@code MERGE} and the
+     * diff. Counts and change entries come out as if every record had gone through the diff: per batch by tenant
+     * (in the order the batch names them), each tenant's changes in file order.
+     */
+    private LoadResult.Counts batched(Transaction tx, Statements statements, List<Record> records, String what,
+                                      String label, Tally tally) {
         LoadResult.Counts total = new LoadResult.Counts(0, 0, 0, 0);
+        long started = System.nanoTime();
         for (int start = 0; start < records.size(); start += BATCH) {
             List<Record> batch = records.subList(start, Math.min(records.size(), start + BATCH));
-            List<Map<String, Object>> rows = new ArrayList<>(batch.size());
+            List<Map<String, Object>> createRows = new ArrayList<>();
+            List<Map<String, Object>> mergeRows = new ArrayList<>();
+            Map<String, LoadResult.Counts> byTenant = new LinkedHashMap<>();
+            Map<String, List<Map.Entry<Integer, LoadResult.Change>>> changes = new LinkedHashMap<>();
             for (int i = 0; i < batch.size(); i++) {
-                Map<String, Object> row = new HashMap<>(batch.get(i).row());
-                row.put("index", (long) i);
-                rows.add(row);
+                Record record = batch.get(i);
+                byTenant.putIfAbsent(record.tenant(), new LoadResult.Counts(0, 0, 0, 0));
+                changes.putIfAbsent(record.tenant(), new ArrayList<>());
+                if (record.fresh()) {
+                    createRows.add(record.row());
+                } else {
+                    Map<String, Object> row = new HashMap<>(record.row());
+                    row.put("index", (long) i);
+                    mergeRows.add(row);
+                }
             }
-            for (org.neo4j.driver.Record r : tx.run(cypher, Values.parameters("rows", rows)).list()) {
-                LoadResult.Counts counts = new LoadResult.Counts(r.get("created").asLong(), r.get("changed").asLong(),
-                        r.get("ended").asLong(), r.get("unchanged").asLong());
-                total = total.plus(counts);
-                String tenant = r.get("tenant").isNull() ? NO_TENANT : r.get("tenant").asString();
-                tally.byTenant.computeIfAbsent(tenant, t -> new LinkedHashMap<>())
-                        .merge(label, counts, LoadResult.Counts::plus);
-                for (Value change : r.get("changes").values()) {
+            boolean listing = tally.changes.size() < LoadResult.MAX_CHANGES;
+            if (!createRows.isEmpty()) {
+                SummaryCounters counters = tx.run(statements.create(), Values.parameters("rows", createRows)).consume()
+                        .counters();
+                int created = statements.nodes() ? counters.nodesCreated() : counters.relationshipsCreated();
+                if (created != createRows.size()) {
+                    throw new IllegalStateException(what + ": " + created + " von/of " + createRows.size()
+                            + " neuen Einträgen angelegt/new records created");
+                }
+                for (int i = 0; i < batch.size(); i++) {
+                    Record record = batch.get(i);
+                    if (record.fresh()) {
+                        byTenant.merge(record.tenant(), new LoadResult.Counts(1, 0, 0, 0), LoadResult.Counts::plus);
+                        if (listing) {
+                            changes.get(record.tenant()).add(Map.entry(i, new LoadResult.Change(
+                                    LoadResult.ChangeKind.CREATED, label, record.key(), List.of(),
+                                    new LinkedHashMap<>(), record.location())));
+                        }
+                    }
+                }
+            }
+            if (!mergeRows.isEmpty()) {
+                for (org.neo4j.driver.Record r : tx.run(statements.merge(), Values.parameters("rows", mergeRows))
+                        .list()) {
+                    LoadResult.Counts counts = new LoadResult.Counts(r.get("created").asLong(),
+                            r.get("changed").asLong(), r.get("ended").asLong(), r.get("unchanged").asLong());
+                    String tenant = r.get("tenant").isNull() ? NO_TENANT : r.get("tenant").asString();
+                    byTenant.merge(tenant, counts, LoadResult.Counts::plus);
+                    if (!listing) {
+                        continue;
+                    }
+                    for (Value change : r.get("changes").values()) {
+                        int index = change.get("index").asInt();
+                        Record record = batch.get(index);
+                        List<String> fields = change.get("fields").asList(Value::asString);
+                        List<Object> before = change.get("before").asList(DatasetLoader::plain);
+                        Map<String, @Nullable Object> beforeMap = new LinkedHashMap<>();
+                        for (int i = 0; i < fields.size(); i++) {
+                            beforeMap.put(fields.get(i), before.get(i));
+                        }
+                        LoadResult.ChangeKind kind = change.get("created").asBoolean() ? LoadResult.ChangeKind.CREATED
+                                : change.get("ended").asBoolean() ? LoadResult.ChangeKind.ENDED
+                                : LoadResult.ChangeKind.CHANGED;
+                        changes.computeIfAbsent(tenant, t -> new ArrayList<>()).add(Map.entry(index,
+                                new LoadResult.Change(kind, label, record.key(), fields, beforeMap,
+                                        record.location())));
+                    }
+                }
+            }
+            for (Map.Entry<String, LoadResult.Counts> e : byTenant.entrySet()) {
+                total = total.plus(e.getValue());
+                tally.byTenant.computeIfAbsent(e.getKey(), t -> new LinkedHashMap<>())
+                        .merge(label, e.getValue(), LoadResult.Counts::plus);
+            }
+            for (List<Map.Entry<Integer, LoadResult.Change>> list : changes.values()) {
+                list.sort(Map.Entry.comparingByKey());
+                for (Map.Entry<Integer, LoadResult.Change> change : list) {
                     if (tally.changes.size() >= LoadResult.MAX_CHANGES) {
                         break;
                     }
-                    Record record = batch.get(change.get("index").asInt());
-                    List<String> fields = change.get("fields").asList(Value::asString);
-                    List<Object> before = change.get("before").asList(DatasetLoader::plain);
-                    Map<String, @Nullable Object> beforeMap = new LinkedHashMap<>();
-                    for (int i = 0; i < fields.size(); i++) {
-                        beforeMap.put(fields.get(i), before.get(i));
-                    }
-                    LoadResult.ChangeKind kind = change.get("created").asBoolean() ? LoadResult.ChangeKind.CREATED
-                            : change.get("ended").asBoolean() ? LoadResult.ChangeKind.ENDED
-                            : LoadResult.ChangeKind.CHANGED;
-                    tally.changes.add(new LoadResult.Change(kind, label, record.key(), fields, beforeMap,
-                            record.location()));
+                    tally.changes.add(change.getValue());
                 }
             }
             if (records.size() > BATCH) {
-                progress.accept(what + ": " + Math.min(records.size(), start + BATCH) + "/" + records.size());
+                int done = Math.min(records.size(), start + BATCH);
+                progress.accept(what + ": " + done + "/" + records.size()
+                        + (done == records.size() ? " (" + (System.nanoTime() - started) / 1_000_000 + " ms)" : ""));
             }
         }
         return total;

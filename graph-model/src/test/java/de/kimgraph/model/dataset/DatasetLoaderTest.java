@@ -76,6 +76,28 @@ class DatasetLoaderTest {
     }
 
     @Test
+    void newAndChangedRecordsOfOneFileAreListedInFileOrder() {
+        loader.load(parse(GOOD));
+        String mixed = GOOD.replace("{\"key\": \"tdl-b\", \"name\": \"Träger B\"",
+                        "{\"key\": \"tdl-c\", \"name\": \"Träger C\", \"kind\": \"FREE_PROVIDER\"},\n"
+                                + "{\"key\": \"tdl-b\", \"name\": \"Träger B e.V.\"")
+                .replace("\"BASED_IN\": [", "\"BASED_IN\": [ {\"from\": \"tdl-c\", \"to\": \"051580028028\"},");
+
+        LoadResult result = loader.load(parse(mixed));
+
+        assertThat(result.counts().get("Actor")).isEqualTo(new LoadResult.Counts(1, 1, 0, 1));
+        assertThat(result.counts().get("BASED_IN")).isEqualTo(new LoadResult.Counts(1, 0, 0, 1));
+        assertThat(result.changes()).extracting(c -> c.kind() + " " + c.label() + " " + c.key() + " " + c.fields()
+                        + " " + c.before() + " " + c.location())
+                .containsExactly(
+                        "CREATED Actor tdl-c [] {} test.json: nodes.Actor[1]",
+                        "CHANGED Actor tdl-b [name] {name=Träger B} test.json: nodes.Actor[2]",
+                        "CREATED BASED_IN tdl-c→051580028028 [] {} test.json: relationships.BASED_IN[0]");
+        assertThat(count("MATCH (a:Actor {key: 'tdl-c'})-[r:BASED_IN {tenant: 'test-dataset-loader'}]->(:Area) "
+                + "RETURN a.version + r.version")).isEqualTo(2);
+    }
+
+    @Test
     void aFileWithOneBadRowWritesNothingAndNamesTheRow() {
         String bad = GOOD.replace("\"kind\": \"WELFARE_ASSOCIATION\"", "\"kind\": \"WOHLFAHRT\"");
 

@@ -112,11 +112,12 @@ class SheetImportBench {
             long retained = used() - baseline;
             resetPeaks();
             t = System.nanoTime();
-            LoadResult result = new DatasetLoader(driver).load(dataset);
+            LoadResult result = new DatasetLoader(driver, profile("first import")).load(dataset);
             long write = System.nanoTime() - t;
             long writePeak = peak();
             line("Loaded: %s; read %,d ms, written %,d ms", result, parse / 1_000_000, write / 1_000_000);
             line("Records: %,d nodes, %,d relationships", dataset.nodes().size(), dataset.relationships().size());
+            line("Result: %s", digest(result));
 
             dataset = null;
             gc();
@@ -126,11 +127,12 @@ class SheetImportBench {
             long warmParse = System.nanoTime() - t;
             resetPeaks();
             t = System.nanoTime();
-            LoadResult unchanged = new DatasetLoader(driver).load(again);
+            LoadResult unchanged = new DatasetLoader(driver, profile("second import")).load(again);
             long second = System.nanoTime() - t;
             long secondPeak = peak();
             again = null;
             line("Second import: %s; read %,d ms, checked %,d ms", unchanged, warmParse / 1_000_000, second / 1_000_000);
+            line("Result: %s", digest(unchanged));
 
             byte[] zip = csvZip();
             resetPeaks();
@@ -200,6 +202,9 @@ class SheetImportBench {
             line("%s. Heap: sum of the heap pools' peaks during the phase (the in-process Neo4j shares the JVM); "
                     + "retained: used heap after GC with the Dataset alive, minus before. Load average at end %.1f.",
                     loadCsvNote, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+            line("");
+            line("Where the loader's time goes (DatasetLoader progress: per label/type, then per step):");
+            profile.forEach(p -> line("- %s", p));
             Files.createDirectories(Path.of("target"));
             Files.writeString(Path.of("target/sheet-import-bench.txt"), out.toString());
         } catch (IOException e) {
@@ -447,6 +452,24 @@ class SheetImportBench {
     }
 
     // ------------------------------------------------------------------ measuring
+
+    private final List<String> profile = new ArrayList<>();
+
+    /** Keeps the loader's timed progress lines (a group's last batch, and the steps) for the profile. */
+    private java.util.function.Consumer<String> profile(String run) {
+        return message -> {
+            if (message.endsWith(" ms)") || message.contains("Zeiten/timings")) {
+                profile.add(run + ": " + message);
+            }
+        };
+    }
+
+    /** The counts and a fingerprint of the changes and warnings, to compare one loader version with another. */
+    private static String digest(LoadResult result) {
+        return String.format(Locale.ROOT, "counts %s; %d changes (hash %08x); %d warnings (hash %08x)",
+                result.counts(), result.changes().size(), result.changes().toString().hashCode(),
+                result.warnings().size(), result.warnings().toString().hashCode());
+    }
 
     private static long ms(long start) {
         return (System.nanoTime() - start) / 1_000_000;
