@@ -59,7 +59,8 @@ import tools.jackson.databind.json.JsonMapper;
 class NetworkBench {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
 
     private final String scaleName = System.getProperty("kimgraph.bench.scale", "nrw");
     private final long seed = Long.getLong("kimgraph.bench.seed", 42);
@@ -84,13 +85,14 @@ class NetworkBench {
         report.line("Nodes: " + network.nodes() + ".");
         report.line("Relationships: " + network.relationships() + ".");
         try (EmbeddedNeo4j neo4j = EmbeddedNeo4j.start(directory.resolve("main"), 0);
-             Driver driver = GraphDatabase.driver(neo4j.boltUri(), AuthTokens.none())) {
+             Driver driver = GraphDatabase.driver(neo4j.boltUri(), AuthTokens.none(), EmbeddedNeo4j.driverConfig())) {
             GraphBootstrap.run(driver, false);
             List<Dataset> rest = compareImport(driver, network, directory);
             long bulk = System.nanoTime();
             BulkWriter.write(driver, rest, message -> System.out.println("  bulk " + message));
             report.line("The remaining %d datasets written by the bulk writer (no checks) in %.1f s.".formatted(
                     rest.size(), seconds(bulk)));
+            report.line("Store on disk after loading: %,d MB.".formatted(directorySize(directory.resolve("main")) >> 20));
             long heapAfterLoad = heapAfterGc();
             report.line("Heap after loading (service not started yet; Neo4j runs in the same JVM): %,d MB (max %,d MB)."
                     .formatted(heapAfterLoad >> 20, Runtime.getRuntime().maxMemory() >> 20));
@@ -123,7 +125,7 @@ class NetworkBench {
         List<Double> csvRates = new ArrayList<>();
         List<String> details = new ArrayList<>();
         try (EmbeddedNeo4j scratch = EmbeddedNeo4j.start(directory.resolve("scratch"), 0);
-             Driver csvDriver = GraphDatabase.driver(scratch.boltUri(), AuthTokens.none())) {
+             Driver csvDriver = GraphDatabase.driver(scratch.boltUri(), AuthTokens.none(), EmbeddedNeo4j.driverConfig())) {
             GraphBootstrap.run(csvDriver, false);
             LoadCsvReference.load(csvDriver, datasets.getFirst(), directory.resolve("csv-land"));
             for (int i = 1; i <= count; i++) {
@@ -187,6 +189,8 @@ class NetworkBench {
         report.line("Start-up warm-up of the query plans (`PlanWarmUp`, in the background in normal operation): %d "
                 .formatted(outcomes.size()) + "requests in %.1f s, %d with errors.".formatted(seconds(started),
                 outcomes.stream().filter(o -> !o.errors().isEmpty()).count()));
+        outcomes.forEach(o -> report.line("- %s as %s: %,d ms%s".formatted(o.document(), o.role(), o.millis(),
+                o.errors().isEmpty() ? "" : ", errors: " + String.join("; ", o.errors()))));
         return context;
     }
 
@@ -312,12 +316,14 @@ class NetworkBench {
             long started = System.nanoTime();
             long items = call.call();
             double first = (System.nanoTime() - started) / 1e6;
-            for (int i = 1; i < warmup; i++) {
+            // a question that takes seconds gets no further warm-up and at least 3 runs, not 5
+            boolean slow = first > 5_000;
+            for (int i = 1; i < warmup && !slow; i++) {
                 call.call();
             }
             List<Double> times = new ArrayList<>();
             long budget = System.nanoTime() + budgetSeconds * 1_000_000_000L;
-            while (times.size() < runs && (times.size() < 5 || System.nanoTime() < budget)) {
+            while (times.size() < runs && (times.size() < (slow ? 3 : 5) || System.nanoTime() < budget)) {
                 long t = System.nanoTime();
                 call.call();
                 times.add((System.nanoTime() - t) / 1e6);
@@ -412,6 +418,12 @@ class NetworkBench {
             return "–";
         }
         return value < 10 ? "%.1f ms".formatted(value) : "%,.0f ms".formatted(value);
+    }
+
+    private static long directorySize(Path directory) throws IOException {
+        try (var paths = Files.walk(directory)) {
+            return paths.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
+        }
     }
 
     private static void deleteQuietly(Path directory) {

@@ -10,6 +10,8 @@ import org.neo4j.configuration.connectors.ConnectorType;
 import org.neo4j.configuration.helpers.SocketAddress;
 import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
+import org.neo4j.driver.Config;
+import org.neo4j.driver.Logging;
 import org.neo4j.io.ByteUnit;
 import org.neo4j.kernel.internal.GraphDatabaseAPI;
 import org.slf4j.Logger;
@@ -58,6 +60,18 @@ public final class EmbeddedNeo4j implements AutoCloseable {
 
     public String boltUri() {
         return boltUri;
+    }
+
+    /**
+     * Driver settings for kim-graph's own tools (command line, tests, benchmarks): a logging adapter that checks the
+     * level before it formats. The driver's default (6.2, {@code Logging.systemLogging()}) formats every debug
+     * message, query parameters included, before it asks whether debug is on; on a 100,000-row import that was 12 %
+     * of the CPU samples while writing (BENCHMARKS.md). The service configures its driver the same way
+     * ({@code DriverLogging} in the api module).
+     */
+    @SuppressWarnings("deprecation")
+    public static Config driverConfig() {
+        return Config.builder().withLogging(Logging.javaUtilLogging(java.util.logging.Level.WARNING)).build();
     }
 
     @Override

@@ -32,7 +32,7 @@ public final class TestNeo4j {
     private TestNeo4j(String uri, AuthToken auth) {
         this.uri = uri;
         this.auth = auth;
-        this.driver = GraphDatabase.driver(uri, auth);
+        this.driver = GraphDatabase.driver(uri, auth, de.kimgraph.model.embedded.EmbeddedNeo4j.driverConfig());
         this.driver.verifyConnectivity();
     }
 

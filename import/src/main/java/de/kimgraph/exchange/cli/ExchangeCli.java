@@ -264,7 +264,7 @@ public final class ExchangeCli {
             String user = System.getenv().getOrDefault("NEO4J_USERNAME", "neo4j");
             String password = System.getenv().getOrDefault("NEO4J_PASSWORD", "");
             try (Driver driver = GraphDatabase.driver(uri, password.isEmpty() ? AuthTokens.none()
-                    : AuthTokens.basic(user, password))) {
+                    : AuthTokens.basic(user, password), EmbeddedNeo4j.driverConfig())) {
                 driver.verifyConnectivity();
                 return command.run(driver);
             }
@@ -272,7 +272,7 @@ public final class ExchangeCli {
         Path directory = Path.of(System.getenv().getOrDefault("KIMGRAPH_DATA_DIR", ".local/neo4j"));
         err.println("Eingebettete Neo4j/embedded Neo4j: " + directory.toAbsolutePath());
         try (EmbeddedNeo4j neo4j = EmbeddedNeo4j.start(directory, 0);
-             Driver driver = GraphDatabase.driver(neo4j.boltUri(), AuthTokens.none())) {
+             Driver driver = GraphDatabase.driver(neo4j.boltUri(), AuthTokens.none(), EmbeddedNeo4j.driverConfig())) {
             GraphBootstrap.run(driver, false);
             return command.run(driver);
         }

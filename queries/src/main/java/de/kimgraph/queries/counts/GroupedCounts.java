@@ -69,8 +69,8 @@ public class GroupedCounts {
             throw unsupported(type, "KIND");
         }
         Filters.Where where = Filters.where(type, filter, rule);
-        String cypher = "MATCH (n:`%s`) WHERE %s AND %s RETURN n.`%s` AS key, count(n) AS count"
-                .formatted(type.label(), rule.readable("n"), where.cypher(), type.kindProperty());
+        String cypher = "%s WHERE %s AND %s RETURN n.`%s` AS key, count(n) AS count"
+                .formatted(where.match(), rule.readable("n"), where.cypher(), type.kindProperty());
         Map<String, Long> counts = new HashMap<>();
         client.query(cypher).bindAll(parameters(rule, where)).fetch().all()
                 .forEach(row -> counts.put(String.valueOf(row.get("key")), (Long) row.get("count")));
@@ -108,7 +108,7 @@ public class GroupedCounts {
                   %s
                   RETURN g, 0 AS c
                   UNION ALL
-                  MATCH (n:`%s`)
+                  %s
                   WHERE %s
                     AND %s
                   MATCH %s
@@ -117,7 +117,7 @@ public class GroupedCounts {
                 }
                 WITH g, sum(c) AS count
                 RETURN g.key AS key, coalesce(g.labelDe, g.name, g.key) AS label, count
-                ORDER BY key""".formatted(groups, type.label(), rule.readable("n"), where.cypher(),
+                ORDER BY key""".formatted(groups, where.match(), rule.readable("n"), where.cypher(),
                 rule.compile(pattern), groupLabel);
         return client.query(cypher).bindAll(parameters(rule, where)).fetch().all().stream()
                 .map(row -> new Group((String) row.get("key"), (String) row.get("label"), (Long) row.get("count")))
@@ -130,14 +130,14 @@ public class GroupedCounts {
         String cypher = """
                 %s
                 CALL (g) {
-                  MATCH (n:`%s`)
+                  %s
                   WHERE %s
                     AND %s
                     AND %s
                   RETURN count(n) AS count
                 }
                 RETURN g.key AS key, coalesce(g.labelDe, g.name, g.key) AS label, count
-                ORDER BY key""".formatted(groups, type.label(), rule.readable("n"), where.cypher(), membership);
+                ORDER BY key""".formatted(groups, where.match(), rule.readable("n"), where.cypher(), membership);
         return client.query(cypher).bindAll(parameters(rule, where)).fetch().all().stream()
                 .map(row -> new Group((String) row.get("key"), (String) row.get("label"), (Long) row.get("count")))
                 .toList();

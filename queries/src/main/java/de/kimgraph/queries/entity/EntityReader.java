@@ -81,20 +81,20 @@ public class EntityReader {
      */
     public static String listCypher(EntityType type, Filters.Where where, ReadRule rule, String prefetch) {
         return """
-                MATCH (n:`%s`)
+                %s
                 WHERE %s
                   AND %s
                   AND ($after IS NULL OR n.key > $after)
                 WITH n ORDER BY n.key LIMIT $limit
                 RETURN %s AS item
-                ORDER BY n.key""".formatted(type.label(), rule.readable("n"), where.cypher(),
+                ORDER BY n.key""".formatted(where.match(), rule.readable("n"), where.cypher(),
                 Prefetch.splice(rule.projectionOf(type.label(), "n"), prefetch));
     }
 
     public long count(EntityType type, @Nullable Map<String, Object> filter, ReadRule rule) {
         Filters.Where where = Filters.where(type, filter, rule);
-        String cypher = "MATCH (n:`%s`) WHERE %s AND %s RETURN count(n) AS count"
-                .formatted(type.label(), rule.readable("n"), where.cypher());
+        String cypher = "%s WHERE %s AND %s RETURN count(n) AS count"
+                .formatted(where.match(), rule.readable("n"), where.cypher());
         return client.query(cypher).bindAll(parameters(rule, where.parameters())).fetchAs(Long.class).one().orElse(0L);
     }
 

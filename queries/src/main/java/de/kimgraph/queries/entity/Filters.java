@@ -23,9 +23,17 @@ public final class Filters {
     private static final Set<String> COMMON = Set.of("asOf", "search", "tenant", "keys");
     private static final int MAX_SEARCH = 200;
 
-    /** The predicates (joined with AND) and their parameters. */
-    public record Where(String cypher, Map<String, Object> parameters) {
+    /**
+     * The predicates (joined with AND) and their parameters, and the {@code MATCH} that binds {@code n}: with an
+     * area filter on actors, bodies or services it starts from the area and walks down its tree (a Kreis reaches
+     * its own records only, instead of testing every record of the Land); otherwise all nodes of the label.
+     */
+    public record Where(String cypher, Map<String, Object> parameters, String match) {
     }
+
+    /** How actors, bodies and services hang from an area: the anchors of {@link Where#match()}. */
+    private static final Map<String, String> AREA_ANCHORS = Map.of("Actor", "<-[:BASED_IN]-", "Body", "<-[:COVERS]-",
+            "Service", "<-[:SERVES]-");
 
     private Filters() {
     }
@@ -75,7 +83,12 @@ public final class Filters {
                 }
             }
         }
-        return new Where(rule.compile(String.join("\n  AND ", predicates)), parameters);
+        String anchor = AREA_ANCHORS.get(type.label());
+        String match = given.get("area") != null && anchor != null
+                ? "MATCH (:Area {key: $area})<-[:PART_OF*0..]-(:Area)%s(n:`%s`)\nWITH DISTINCT n".formatted(anchor,
+                type.label())
+                : "MATCH (n:`%s`)".formatted(type.label());
+        return new Where(rule.compile(String.join("\n  AND ", predicates)), parameters, match);
     }
 
     private static List<String> supported(EntityType type) {
