@@ -15,16 +15,18 @@ MATCH (x)<-[sv:SERVES]-(s:Service)
 WHERE READABLE(s)
   AND (s.validFrom IS NULL OR s.validFrom <= $asOf) AND (s.validTo IS NULL OR s.validTo >= $asOf)
   AND (sv.validFrom IS NULL OR sv.validFrom <= $asOf) AND (sv.validTo IS NULL OR sv.validTo >= $asOf)
-WITH inside + above AS scope, collect(DISTINCT s) AS services
-UNWIND services AS s1
-MATCH (s1)-[g1:FOR_GROUP]->(g:TargetGroup)<-[g2:FOR_GROUP]-(s2:Service)
-WHERE s1.key < s2.key AND s2.form = s1.form
-  // s2 is in scope (one of services): tested on its own few SERVES links, not by a scan of the list
-  AND READABLE(s2) AND (s2.validFrom IS NULL OR s2.validFrom <= $asOf) AND (s2.validTo IS NULL OR s2.validTo >= $asOf)
-  AND EXISTS { MATCH (s2)-[sv2:SERVES]->(x2) WHERE x2 IN scope
-               AND (sv2.validFrom IS NULL OR sv2.validFrom <= $asOf) AND (sv2.validTo IS NULL OR sv2.validTo >= $asOf) }
-  AND (g1.validFrom IS NULL OR g1.validFrom <= $asOf) AND (g1.validTo IS NULL OR g1.validTo >= $asOf)
-  AND (g2.validFrom IS NULL OR g2.validFrom <= $asOf) AND (g2.validTo IS NULL OR g2.validTo >= $asOf)
+WITH collect(DISTINCT s) AS services
+// blocking: pairs only within the services in scope that share a form and a target group (never through the
+// target group to every service of the Land)
+UNWIND services AS s
+MATCH (s)-[gr:FOR_GROUP]->(g:TargetGroup)
+WHERE (gr.validFrom IS NULL OR gr.validFrom <= $asOf) AND (gr.validTo IS NULL OR gr.validTo >= $asOf)
+WITH s.form AS form, g, collect(DISTINCT s) AS block
+WHERE size(block) > 1
+UNWIND block AS s1
+UNWIND block AS s2
+WITH s1, s2, g
+WHERE s1.key < s2.key
 WITH s1, s2, collect(DISTINCT g{.key, .labelDe, .labelEn}) AS groups
 CALL (s1, s2) {
   MATCH (s1)-[i1:IN_FIELD]->(f1:FieldOfAction), (s2)-[i2:IN_FIELD]->(f2:FieldOfAction)

@@ -105,7 +105,7 @@ public class PlanWarmUp {
         if (response == null) {
             return List.of("no response");
         }
-        return response.getErrors().stream().map(e -> String.valueOf(e.getMessage())).toList();
+        return response.getErrors().stream().map(e -> e.getPath() + ": " + e.getMessage()).toList();
     }
 
     /**

@@ -78,7 +78,10 @@ public final class Filters {
                                         + String.join(", ", supported(type)) + ".",
                                 "Filter '" + name + "' is not supported for " + type.typeName() + ".");
                     }
-                    predicates.add(predicate);
+                    // an area filter with an anchor is the MATCH itself (the same pattern, walked from the area)
+                    if (!(name.equals("area") && AREA_ANCHORS.containsKey(type.label()))) {
+                        predicates.add(predicate);
+                    }
                     parameters.put(name, value);
                 }
             }
