@@ -68,6 +68,10 @@ class NetworkBench {
     private final int runs = Integer.getInteger("kimgraph.bench.runs", 20);
     private final int budgetSeconds = Integer.getInteger("kimgraph.bench.budget-seconds", 40);
     private final int importKreise = Integer.getInteger("kimgraph.bench.import-kreise", 3);
+    /** Only the questions whose names contain one of these (comma-separated); empty: all. */
+    private final List<String> only = List.of(System.getProperty("kimgraph.bench.only", "").split(",")).stream()
+            .filter(s -> !s.isBlank()).toList();
+    private final boolean warmPlans = Boolean.parseBoolean(System.getProperty("kimgraph.bench.warm-plans", "true"));
     private final String asOf = LocalDate.now().toString();
     private final Report report = new Report();
 
@@ -187,6 +191,10 @@ class NetworkBench {
                 .run(settings.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
                         .toArray(String[]::new));
         report.line("Service started in %.1f s.".formatted(seconds(started)));
+        if (!warmPlans) {
+            report.line("Start-up warm-up of the query plans skipped (kimgraph.bench.warm-plans=false).");
+            return context;
+        }
         started = System.nanoTime();
         var outcomes = context.getBean(de.kimgraph.api.warmup.PlanWarmUp.class).run();
         report.line("Start-up warm-up of the query plans (`PlanWarmUp`, in the background in normal operation): %d "
@@ -206,15 +214,18 @@ class NetworkBench {
                 Duration.ofHours(6));
         String land = SyntheticNetwork.LAND_TENANT;
 
-        report.section("Fixed cost of a request");
-        report.line("`{ __typename }` touches no database: HTTP, token check, GraphQL parsing, validation and limits. "
-                + "`fieldsOfAction` reads 15 vocabulary nodes with one small statement.");
-        report.tableHeader(false);
-        report.row("__typename", "–", measure(() -> graphQl(url, admin, "{ __typename }", Map.of())),
-                measure(() -> cypher(driver, "RETURN 1 AS one", Map.of())), null);
-        report.row("fieldsOfAction", "–", measure(() -> graphQl(url, admin, "{ fieldsOfAction { key labelDe } }",
-                Map.of())), measure(() -> cypher(driver, "MATCH (f:FieldOfAction) RETURN f.key AS key, f.labelDe AS "
-                + "labelDe ORDER BY key", Map.of())), null);
+        if (selected("__typename")) {
+            report.section("Fixed cost of a request");
+            report.line("`{ __typename }` touches no database: HTTP, token check, GraphQL parsing, validation and "
+                    + "limits. `fieldsOfAction` reads 15 vocabulary nodes with one small statement.");
+            report.tableHeader(false);
+            report.row("__typename", "–", measure(() -> graphQl(url, admin, "{ __typename }", Map.of())),
+                    measure(() -> cypher(driver, "RETURN 1 AS one", Map.of())), null);
+            report.row("fieldsOfAction", "–",
+                    measure(() -> graphQl(url, admin, "{ fieldsOfAction { key labelDe } }", Map.of())),
+                    measure(() -> cypher(driver, "MATCH (f:FieldOfAction) RETURN f.key AS key, "
+                            + "f.labelDe AS labelDe ORDER BY key", Map.of())), null);
+        }
 
         report.section("Entity queries with two levels of nesting (first 100 by key, valid today)");
         report.line("Service: GraphQL over HTTP as ADMIN (no read rule). Lower bound: one hand-written Cypher "
@@ -227,6 +238,9 @@ class NetworkBench {
                 {"bodies-nested", BenchQueries.BODIES_NESTED, BenchQueries.BODIES_NESTED_CYPHER},
                 {"services-nested", BenchQueries.SERVICES_NESTED, BenchQueries.SERVICES_NESTED_CYPHER}}) {
             for (String scope : List.of("kreis", "land")) {
+                if (!selected(entity[0])) {
+                    continue;
+                }
                 String tenant = scope.equals("kreis") ? kreis : null;
                 Map<String, Object> filter = new HashMap<>();
                 if (tenant != null) {
@@ -250,6 +264,9 @@ class NetworkBench {
                 {"services by field", BenchQueries.COUNT_SERVICES_BY_FIELD, BenchQueries.COUNT_SERVICES_BY_FIELD_CYPHER},
                 {"actors by kind", BenchQueries.COUNT_ACTORS_BY_KIND, BenchQueries.COUNT_ACTORS_BY_KIND_CYPHER}}) {
             for (String scope : List.of("kreis", "land")) {
+                if (!selected(count[0])) {
+                    continue;
+                }
                 String area = scope.equals("kreis") ? kreis : land;
                 Stats service1 = measure(() -> graphQl(url, admin, count[1], Map.of("area", area)));
                 Stats lower = measure(() -> cypher(driver, count[2], Map.of("area", area, "asOf", LocalDate.now())));
@@ -272,6 +289,9 @@ class NetworkBench {
                 {"fundingCliffs", BenchQueries.FUNDING_CLIFFS}, {"diff", BenchQueries.DIFF},
                 {"interfacePaper", BenchQueries.INTERFACE_PAPER}}) {
             for (String scope : List.of("kreis", "land")) {
+                if (!selected(analytic[0])) {
+                    continue;
+                }
                 String area = scope.equals("kreis") ? kreis : land;
                 Stats stats = measure(() -> graphQl(url, admin, analytic[1], Map.of("area", area)));
                 double goal = scope.equals("kreis") ? 100 : 1000;
@@ -309,6 +329,10 @@ class NetworkBench {
     }
 
     // --- measuring --------------------------------------------------------------------------------------------
+
+    private boolean selected(String question) {
+        return only.isEmpty() || only.stream().anyMatch(question::contains);
+    }
 
     /** Timings in milliseconds: the first (cold) call, then median and p95 after warm-up. */
     record Stats(double first, double median, double p95, int runs, long items, String failed) {
