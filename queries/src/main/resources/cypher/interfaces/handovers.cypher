@@ -1,8 +1,10 @@
-// Declared case handovers (HANDS_OVER_TO) valid on a date between actors of the graph with at least one side in scope, with what makes them managed: a valid governing agreement, a named contact, a medium other than NONE; and whether they are a Rechtskreiswechsel (adjacent legal domains)
-MATCH (a:Actor)-[h:HANDS_OVER_TO]->(b:Actor)
+// Declared case handovers (HANDS_OVER_TO) valid on a date between actors of the graph with at least one side in scope (found from the actors in scope), with what makes them managed: a valid governing agreement, a named contact, a medium other than NONE; and whether they are a Rechtskreiswechsel (adjacent legal domains)
+UNWIND $inScope AS actorKey
+MATCH (:Actor {key: actorKey})-[h:HANDS_OVER_TO]-(:Actor)
+WITH DISTINCT h
+WITH h, startNode(h) AS a, endNode(h) AS b
 WHERE READABLE(a) AND READABLE_REL(h) AND READABLE(b)
   AND a.key IN $actors AND b.key IN $actors
-  AND (a.key IN $inScope OR b.key IN $inScope)
   AND (h.validFrom IS NULL OR h.validFrom <= $asOf) AND (h.validTo IS NULL OR h.validTo >= $asOf)
 OPTIONAL MATCH (agreement:Agreement {key: h.agreement})
   WHERE READABLE(agreement)

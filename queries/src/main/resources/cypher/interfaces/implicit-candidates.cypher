@@ -1,27 +1,52 @@
 // Candidates for implicit interfaces: pairs of valid services for the same target group, under adjacent legal domains (ADJACENT_TO, either direction), serving overlapping areas (one contains the other) where the overlap meets the scope; aggregated per pair with their valid providers. The pairs whose providers are tied are subtracted in the JVM (set difference against the actor graph).
-MATCH (s1:Service)
-WHERE READABLE(s1)
-  AND (s1.validFrom IS NULL OR s1.validFrom <= $asOf) AND (s1.validTo IS NULL OR s1.validTo >= $asOf)
-MATCH (s1)-[u1:UNDER]->(d1:LegalDomain)-[:ADJACENT_TO]-(d2:LegalDomain)<-[u2:UNDER]-(s2:Service)
+#include scope/areas
+// Both services of a candidate pair serve an area inside the scope or above one that is (the overlap meets the
+// scope, and the other area contains or lies in the overlap): start from those, never from every service of the Land.
+CALL (inside) {
+  UNWIND inside AS g
+  MATCH (g)-[:PART_OF*0..]->(up:Area)
+  RETURN collect(DISTINCT up) AS reach
+}
+UNWIND reach AS g
+MATCH (g)<-[v:SERVES]-(s:Service)
+WHERE READABLE(s)
+  AND (s.validFrom IS NULL OR s.validFrom <= $asOf) AND (s.validTo IS NULL OR s.validTo >= $asOf)
+  AND (v.validFrom IS NULL OR v.validFrom <= $asOf) AND (v.validTo IS NULL OR v.validTo >= $asOf)
+WITH DISTINCT covering, s
+// blocks: the services under one legal domain for one target group; a pair comes from two blocks of the same
+// group whose domains are adjacent
+MATCH (s)-[u:UNDER]->(d:LegalDomain), (s)-[f:FOR_GROUP]->(t:TargetGroup)
+WHERE (u.validFrom IS NULL OR u.validFrom <= $asOf) AND (u.validTo IS NULL OR u.validTo >= $asOf)
+  AND (f.validFrom IS NULL OR f.validFrom <= $asOf) AND (f.validTo IS NULL OR f.validTo >= $asOf)
+WITH covering, d, t, collect(DISTINCT s) AS services
+WITH covering, collect({domain: d, group: t, services: services}) AS blocks
+UNWIND blocks AS x
+UNWIND blocks AS y
+WITH covering, x, y
+WHERE x.group = y.group
+WITH covering, x.domain AS d1, y.domain AS d2, x.services AS firsts, y.services AS seconds
+WHERE EXISTS { (d1)-[:ADJACENT_TO]-(d2) }
+UNWIND firsts AS s1
+UNWIND seconds AS s2
+WITH DISTINCT covering, s1, s2
 WHERE s1.key < s2.key
-  AND READABLE(s2)
-  AND (s2.validFrom IS NULL OR s2.validFrom <= $asOf) AND (s2.validTo IS NULL OR s2.validTo >= $asOf)
-  AND (u1.validFrom IS NULL OR u1.validFrom <= $asOf) AND (u1.validTo IS NULL OR u1.validTo >= $asOf)
+MATCH (s1)-[u1:UNDER]->(d1:LegalDomain)-[:ADJACENT_TO]-(d2:LegalDomain)<-[u2:UNDER]-(s2)
+WHERE (u1.validFrom IS NULL OR u1.validFrom <= $asOf) AND (u1.validTo IS NULL OR u1.validTo >= $asOf)
   AND (u2.validFrom IS NULL OR u2.validFrom <= $asOf) AND (u2.validTo IS NULL OR u2.validTo >= $asOf)
-WITH s1, s2, collect(DISTINCT {first: d1.key, firstLabel: d1.labelDe, firstLabelEn: d1.labelEn,
+WITH covering, s1, s2, collect(DISTINCT {first: d1.key, firstLabel: d1.labelDe, firstLabelEn: d1.labelEn,
                                  second: d2.key, secondLabel: d2.labelDe, secondLabelEn: d2.labelEn}) AS domains
 MATCH (s1)-[f1:FOR_GROUP]->(t:TargetGroup)<-[f2:FOR_GROUP]-(s2)
 WHERE (f1.validFrom IS NULL OR f1.validFrom <= $asOf) AND (f1.validTo IS NULL OR f1.validTo >= $asOf)
   AND (f2.validFrom IS NULL OR f2.validFrom <= $asOf) AND (f2.validTo IS NULL OR f2.validTo >= $asOf)
-WITH s1, s2, domains, collect(DISTINCT {key: t.key, label: t.labelDe, labelEn: t.labelEn}) AS groups
+WITH covering, s1, s2, domains, collect(DISTINCT {key: t.key, label: t.labelDe, labelEn: t.labelEn}) AS groups
 MATCH (s1)-[v1:SERVES]->(g1:Area), (s2)-[v2:SERVES]->(g2:Area)
 WHERE (v1.validFrom IS NULL OR v1.validFrom <= $asOf) AND (v1.validTo IS NULL OR v1.validTo >= $asOf)
   AND (v2.validFrom IS NULL OR v2.validFrom <= $asOf) AND (v2.validTo IS NULL OR v2.validTo >= $asOf)
-WITH s1, s2, domains, groups,
+WITH covering, s1, s2, domains, groups,
      CASE WHEN EXISTS { (g1)-[:PART_OF*0..]->(g2) } THEN g1
           WHEN EXISTS { (g2)-[:PART_OF*0..]->(g1) } THEN g2 END AS overlap
 WHERE overlap IS NOT NULL
-  AND (EXISTS { (overlap)-[:PART_OF*0..]->(:Area {key: $area}) } OR EXISTS { (:Area {key: $area})-[:PART_OF*0..]->(overlap) })
+  AND overlap IN covering
 WITH s1, s2, domains, groups, collect(DISTINCT {key: overlap.key, label: overlap.name}) AS areas
 RETURN s1.key AS first, s1.name AS firstName, s2.key AS second, s2.name AS secondName, domains, groups, areas,
        COLLECT {
