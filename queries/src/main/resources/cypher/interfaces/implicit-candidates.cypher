@@ -1,35 +1,10 @@
-// Candidates for implicit interfaces: pairs of valid services for the same target group, under adjacent legal domains (ADJACENT_TO, either direction), serving overlapping areas (one contains the other) where the overlap meets the scope; aggregated per pair with their valid providers. The pairs whose providers are tied are subtracted in the JVM (set difference against the actor graph).
+// Candidates for implicit interfaces: of the given pairs ($pairs, [first, second] keys), those of valid services for the same target group, under adjacent legal domains (ADJACENT_TO, either direction), serving overlapping areas (one contains the other) where the overlap meets the scope; aggregated per pair with their valid providers. The pairs whose providers are tied are subtracted in the JVM (set difference against the actor graph).
 #include scope/areas
-// Both services of a candidate pair serve an area inside the scope or above one that is (the overlap meets the
-// scope, and the other area contains or lies in the overlap): start from those, never from every service of the Land.
-CALL (inside) {
-  UNWIND inside AS g
-  MATCH (g)-[:PART_OF*0..]->(up:Area)
-  RETURN collect(DISTINCT up) AS reach
-}
-UNWIND reach AS g
-MATCH (g)<-[v:SERVES]-(s:Service)
-WHERE READABLE(s)
-  AND (s.validFrom IS NULL OR s.validFrom <= $asOf) AND (s.validTo IS NULL OR s.validTo >= $asOf)
-  AND (v.validFrom IS NULL OR v.validFrom <= $asOf) AND (v.validTo IS NULL OR v.validTo >= $asOf)
-WITH DISTINCT covering, s
-// blocks: the services under one legal domain for one target group; a pair comes from two blocks of the same
-// group whose domains are adjacent
-MATCH (s)-[u:UNDER]->(d:LegalDomain), (s)-[f:FOR_GROUP]->(t:TargetGroup)
-WHERE (u.validFrom IS NULL OR u.validFrom <= $asOf) AND (u.validTo IS NULL OR u.validTo >= $asOf)
-  AND (f.validFrom IS NULL OR f.validFrom <= $asOf) AND (f.validTo IS NULL OR f.validTo >= $asOf)
-WITH covering, d, t, collect(DISTINCT s) AS services
-WITH covering, collect({domain: d, group: t, services: services}) AS blocks
-UNWIND blocks AS x
-UNWIND blocks AS y
-WITH covering, x, y
-WHERE x.group = y.group
-WITH covering, x.domain AS d1, y.domain AS d2, x.services AS firsts, y.services AS seconds
-WHERE EXISTS { (d1)-[:ADJACENT_TO]-(d2) }
-UNWIND firsts AS s1
-UNWIND seconds AS s2
-WITH DISTINCT covering, s1, s2
-WHERE s1.key < s2.key
+// the pairs come from implicit-services, paired in the JVM (same area chain, adjacent domains, a shared group)
+UNWIND $pairs AS pair
+MATCH (s1:Service {key: pair[0]}), (s2:Service {key: pair[1]})
+WHERE READABLE(s1) AND READABLE(s2)
+WITH covering, s1, s2
 MATCH (s1)-[u1:UNDER]->(d1:LegalDomain)-[:ADJACENT_TO]-(d2:LegalDomain)<-[u2:UNDER]-(s2)
 WHERE (u1.validFrom IS NULL OR u1.validFrom <= $asOf) AND (u1.validTo IS NULL OR u1.validTo >= $asOf)
   AND (u2.validFrom IS NULL OR u2.validFrom <= $asOf) AND (u2.validTo IS NULL OR u2.validTo >= $asOf)

@@ -88,7 +88,7 @@ public final class SyntheticNetwork {
 
     public static Network generate(Scale scale, long seed) {
         List<Dataset> datasets = new ArrayList<>();
-        datasets.add(new LandGenerator(new SplittableRandom(seed)).build());
+        datasets.add(new LandGenerator().build());
         for (String tenant : scale.tenants()) {
             SplittableRandom random = new SplittableRandom(seed ^ Long.parseLong(tenant) * 0x9E3779B97F4A7C15L);
             datasets.add(new DistrictGenerator(District.of(tenant), scale, random).build());
@@ -122,9 +122,6 @@ public final class SyntheticNetwork {
     private static final class LandGenerator {
 
         private final DatasetBuilder builder = new DatasetBuilder("synthetic-land", LAND_TENANT, SOURCE, "PUBLISHED");
-
-        LandGenerator(SplittableRandom random) {
-        }
 
         Dataset build() {
             Map<String, String> funders = new LinkedHashMap<>();

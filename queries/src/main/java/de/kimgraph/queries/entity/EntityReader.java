@@ -35,8 +35,8 @@ public class EntityReader {
     public static final String FROM_LABEL = "_fromLabel";
     public static final String TO_LABEL = "_toLabel";
 
-    private static final String VALID_T = "(t.validFrom IS NULL OR t.validFrom <= $asOf) AND (t.validTo IS NULL OR t.validTo >= $asOf)";
-    private static final String VALID_R = "(r.validFrom IS NULL OR r.validFrom <= $asOf) AND (r.validTo IS NULL OR r.validTo >= $asOf)";
+    private static final String VALID_T = Filters.validity("t");
+    private static final String VALID_R = Filters.validity("r");
 
     /** Projection of a relationship {@code r} with its type and endpoint keys and labels. */
     public static final String RELATIONSHIP = "r{.*, type: type(r), _from: startNode(r).key, _to: endNode(r).key, "

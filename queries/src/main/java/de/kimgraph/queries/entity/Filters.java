@@ -18,7 +18,7 @@ import org.jspecify.annotations.Nullable;
 public final class Filters {
 
     /** Validity of {@code n} on {@code $asOf}; validFrom and validTo are inclusive. */
-    public static final String VALID_N = "(n.validFrom IS NULL OR n.validFrom <= $asOf) AND (n.validTo IS NULL OR n.validTo >= $asOf)";
+    public static final String VALID_N = validity("n");
 
     private static final Set<String> COMMON = Set.of("asOf", "search", "tenant", "keys");
     private static final int MAX_SEARCH = 200;
@@ -98,5 +98,11 @@ public final class Filters {
         List<String> names = new ArrayList<>(type.filters().keySet());
         names.addAll(COMMON);
         return names;
+    }
+
+    /** Validity of the node or relationship {@code variable} on {@code $asOf}; validFrom and validTo are inclusive. */
+    public static String validity(String variable) {
+        return "(%1$s.validFrom IS NULL OR %1$s.validFrom <= $asOf) AND (%1$s.validTo IS NULL OR %1$s.validTo >= $asOf)"
+                .formatted(variable);
     }
 }

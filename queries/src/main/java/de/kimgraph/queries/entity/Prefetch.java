@@ -103,7 +103,7 @@ public final class Prefetch {
         String t = "t" + id;
         String pattern = link.pattern().replace("(o)", "(" + owner + ")").replace("[r:", "[" + r + ":")
                 .replace("(t:", "(" + t + ":");
-        String where = valid(t) + " AND " + valid(r) + " AND " + rule.readable(t)
+        String where = Filters.validity(t) + " AND " + Filters.validity(r) + " AND " + rule.readable(t)
                 + (link.relationshipObject() ? " AND " + rule.readableRelationship(r) : "");
         String projection;
         if (link.relationshipObject()) {
@@ -133,10 +133,5 @@ public final class Prefetch {
             }
         }
         return String.join(", ", entries);
-    }
-
-    private static String valid(String variable) {
-        return "(%1$s.validFrom IS NULL OR %1$s.validFrom <= $asOf) AND (%1$s.validTo IS NULL OR %1$s.validTo >= $asOf)"
-                .formatted(variable);
     }
 }

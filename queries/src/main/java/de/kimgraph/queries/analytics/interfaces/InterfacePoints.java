@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -220,8 +221,12 @@ public class InterfacePoints {
     @SuppressWarnings("unchecked")
     private List<Finding> implicitInterfaces(Scope scope, ActorGraph graph) {
         List<Finding> findings = new ArrayList<>();
+        List<List<String>> pairs = candidatePairs(scope);
+        if (pairs.isEmpty()) {
+            return findings;
+        }
         for (Map<String, Object> row : client.query(CypherFiles.get("interfaces/implicit-candidates", scope.read()))
-                .bindAll(scope.parameters()).fetch().all()) {
+                .bindAll(scope.parameters(Map.of("pairs", pairs))).fetch().all()) {
             List<Integer> first = indices(graph, ActorGraphReader.strings(row.get("firstProviders")));
             List<Integer> second = indices(graph, ActorGraphReader.strings(row.get("secondProviders")));
             if (first.isEmpty() || second.isEmpty() || tied(graph, first, second)) {
@@ -287,6 +292,55 @@ public class InterfacePoints {
                     evidence).withFigures(figures).withInterfaceKind(InterfaceKinds.dominant(kinds)));
         }
         return findings;
+    }
+
+    /**
+     * The pairs of services (keys in order) that may form an implicit interface: one serves an area that contains, or
+     * is, an area the other serves (a bucket look-up along the area chain), under a legal domain adjacent to one of
+     * the other's, for a target group they share. {@code implicit-candidates} checks each pair in full. Pairing here
+     * rather than in Cypher keeps the work to the pairs that can match: blocks of domain and group alone pair every
+     * service of a Kreis with every other, and across a Land exceed the database's memory.
+     */
+    @SuppressWarnings("unchecked")
+    private List<List<String>> candidatePairs(Scope scope) {
+        record Service(String key, List<String> groups, List<String> adjacentDomains, List<Map<String, Object>> areas) {
+        }
+        List<Service> services = new ArrayList<>();
+        Map<String, List<String>> byAreaDomainGroup = new HashMap<>();
+        for (Map<String, Object> row : client.query(CypherFiles.get("interfaces/implicit-services", scope.read()))
+                .bindAll(scope.parameters()).fetch().all()) {
+            Service service = new Service((String) row.get("key"), ActorGraphReader.strings(row.get("groups")),
+                    ActorGraphReader.strings(row.get("adjacentDomains")), (List<Map<String, Object>>) row.get("areas"));
+            services.add(service);
+            for (Map<String, Object> area : service.areas()) {
+                for (String domain : ActorGraphReader.strings(row.get("domains"))) {
+                    for (String group : service.groups()) {
+                        byAreaDomainGroup.computeIfAbsent(area.get("area") + "|" + domain + "|" + group,
+                                k -> new ArrayList<>()).add(service.key());
+                    }
+                }
+            }
+        }
+        Set<List<String>> pairs = new TreeSet<>(Comparator.<List<String>, String>comparing(List::getFirst)
+                .thenComparing(List::getLast));
+        for (Service first : services) {
+            for (Map<String, Object> area : first.areas()) {
+                for (String container : ActorGraphReader.strings(area.get("chain"))) {
+                    for (String domain : first.adjacentDomains()) {
+                        for (String group : first.groups()) {
+                            for (String second : byAreaDomainGroup.getOrDefault(container + "|" + domain + "|" + group,
+                                    List.of())) {
+                                int order = first.key().compareTo(second);
+                                if (order != 0) {
+                                    pairs.add(order < 0 ? List.of(first.key(), second) : List.of(second, first.key()));
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return List.copyOf(pairs);
     }
 
     private static String labels(Set<String> keys, Map<String, String[]> labels, int language) {
@@ -483,7 +537,7 @@ public class InterfacePoints {
             List<Integer> counterparts = IntStream.range(0, n).filter(i -> counts[i] > 0).boxed()
                     .sorted(Comparator.comparingLong((Integer i) -> -counts[i]).thenComparing(i -> graph.actor(i).key()))
                     .toList();
-            Set<String> linked = new java.util.TreeSet<>();
+            Set<String> linked = new TreeSet<>();
             counterparts.forEach(i -> linked.addAll(byDomain ? graph.actor(i).legalDomains()
                     : graph.actor(i).sector() == null ? List.of() : List.of(graph.actor(i).sector())));
             List<Evidence> evidence = new ArrayList<>();
