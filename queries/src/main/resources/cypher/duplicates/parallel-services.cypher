@@ -1,32 +1,10 @@
-// Parallel services: pairs of valid services in scope with the same target group and form (blocking), the same field (or one a sub-field of the other), overlapping areas (the same or one inside the other) and different providers, that no valid agreement divides (one governing both services, or one both providers are party to that governs either)
-MATCH (a:Area {key: $area})
-WHERE READABLE(a)
-CALL (a) {
-  MATCH (g:Area)-[:PART_OF*0..]->(a)
-  WHERE (g.validFrom IS NULL OR g.validFrom <= $asOf) AND (g.validTo IS NULL OR g.validTo >= $asOf)
-  RETURN collect(DISTINCT g) AS inside
-}
-CALL (a) {
-  OPTIONAL MATCH (a)-[:PART_OF*1..]->(u:Area)
-  RETURN collect(DISTINCT u) AS above
-}
-UNWIND inside + above AS x
-MATCH (x)<-[sv:SERVES]-(s:Service)
-WHERE READABLE(s)
-  AND (s.validFrom IS NULL OR s.validFrom <= $asOf) AND (s.validTo IS NULL OR s.validTo >= $asOf)
-  AND (sv.validFrom IS NULL OR sv.validFrom <= $asOf) AND (sv.validTo IS NULL OR sv.validTo >= $asOf)
-WITH collect(DISTINCT s) AS services
-// blocking: pairs only within the services in scope that share a form and a target group (never through the
-// target group to every service of the Land)
-UNWIND services AS s
-MATCH (s)-[gr:FOR_GROUP]->(g:TargetGroup)
-WHERE (gr.validFrom IS NULL OR gr.validFrom <= $asOf) AND (gr.validTo IS NULL OR gr.validTo >= $asOf)
-WITH s.form AS form, g, collect(DISTINCT s) AS block
-WHERE size(block) > 1
-UNWIND block AS s1
-UNWIND block AS s2
-WITH s1, s2, g
-WHERE s1.key < s2.key
+// Parallel services: of the given pairs ($pairs, [first, second] keys from parallel-service-candidates), those of valid services in scope with the same target group and form, the same field (or one a sub-field of the other), overlapping areas (the same or one inside the other) and different providers, that no valid agreement divides (one governing both services, or one both providers are party to that governs either)
+UNWIND $pairs AS pair
+MATCH (s1:Service {key: pair[0]}), (s2:Service {key: pair[1]})
+WHERE READABLE(s1) AND READABLE(s2) AND (s1.form = s2.form OR (s1.form IS NULL AND s2.form IS NULL))
+MATCH (s1)-[gr1:FOR_GROUP]->(g:TargetGroup)<-[gr2:FOR_GROUP]-(s2)
+WHERE (gr1.validFrom IS NULL OR gr1.validFrom <= $asOf) AND (gr1.validTo IS NULL OR gr1.validTo >= $asOf)
+  AND (gr2.validFrom IS NULL OR gr2.validFrom <= $asOf) AND (gr2.validTo IS NULL OR gr2.validTo >= $asOf)
 WITH s1, s2, collect(DISTINCT g{.key, .labelDe, .labelEn}) AS groups
 CALL (s1, s2) {
   MATCH (s1)-[i1:IN_FIELD]->(f1:FieldOfAction), (s2)-[i2:IN_FIELD]->(f2:FieldOfAction)

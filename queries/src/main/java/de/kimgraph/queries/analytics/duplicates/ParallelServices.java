@@ -11,9 +11,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import de.kimgraph.queries.analytics.AreaPairs;
 import de.kimgraph.queries.analytics.CypherFiles;
 import de.kimgraph.queries.analytics.Evidence;
 import de.kimgraph.queries.analytics.Finding;
+import de.kimgraph.queries.analytics.Rows;
 import de.kimgraph.queries.analytics.Scope;
 import org.springframework.data.neo4j.core.Neo4jClient;
 
@@ -25,8 +27,8 @@ import org.springframework.data.neo4j.core.Neo4jClient;
  * both providers are party to it (providers often split work by status, language, area or accommodation in a
  * Kooperationsvereinbarung; DOMAIN.md §2). The model does not say along which line an agreement divides, so any
  * such agreement silences the pair: the demo's MBE services of Caritas and Diakonie are divided by
- * {@code agr-koop-mbe-caritas-diakonie} (by social space) and not reported. Candidate pairs are formed in Cypher
- * through a common target group and form only.
+ * {@code agr-koop-mbe-caritas-diakonie} (by social space) and not reported. Candidate pairs are formed in the JVM
+ * ({@link AreaPairs}: same form, a shared target group, overlapping areas) and checked in Cypher.
  */
 final class ParallelServices {
 
@@ -34,7 +36,18 @@ final class ParallelServices {
     }
 
     static List<Finding> find(Neo4jClient client, Scope scope) {
-        return client.query(CypherFiles.get("duplicates/parallel-services", scope.read())).bindAll(scope.parameters())
+        List<AreaPairs.Service> services = new ArrayList<>();
+        for (Map<String, Object> row : client.query(CypherFiles.get("duplicates/parallel-service-candidates", scope.read()))
+                .bindAll(scope.parameters()).fetch().all()) {
+            List<String> keys = AreaPairs.combinations(List.of(String.valueOf(row.get("form"))), Rows.strings(row.get("groups")));
+            services.add(new AreaPairs.Service((String) row.get("key"), Rows.maps(row.get("areas")), keys, keys));
+        }
+        List<List<String>> pairs = AreaPairs.of(services);
+        if (pairs.isEmpty()) {
+            return List.of();
+        }
+        return client.query(CypherFiles.get("duplicates/parallel-services", scope.read()))
+                .bindAll(scope.parameters(Map.of("pairs", pairs)))
                 .fetch().all().stream().map(ParallelServices::finding).toList();
     }
 

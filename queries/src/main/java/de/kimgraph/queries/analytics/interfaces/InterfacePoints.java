@@ -14,9 +14,11 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import de.kimgraph.model.spec.Terms;
+import de.kimgraph.queries.analytics.AreaPairs;
 import de.kimgraph.queries.analytics.CypherFiles;
 import de.kimgraph.queries.analytics.Evidence;
 import de.kimgraph.queries.analytics.Finding;
+import de.kimgraph.queries.analytics.Rows;
 import de.kimgraph.queries.analytics.Scope;
 import de.kimgraph.queries.analytics.interfaces.GraphAlgorithms.ArticulationPoint;
 import de.kimgraph.queries.analytics.interfaces.GraphAlgorithms.Betweenness;
@@ -295,52 +297,21 @@ public class InterfacePoints {
     }
 
     /**
-     * The pairs of services (keys in order) that may form an implicit interface: one serves an area that contains, or
-     * is, an area the other serves (a bucket look-up along the area chain), under a legal domain adjacent to one of
-     * the other's, for a target group they share. {@code implicit-candidates} checks each pair in full. Pairing here
-     * rather than in Cypher keeps the work to the pairs that can match: blocks of domain and group alone pair every
-     * service of a Kreis with every other, and across a Land exceed the database's memory.
+     * The pairs of services that may form an implicit interface ({@link AreaPairs}): overlapping areas, a legal
+     * domain of one adjacent to one of the other's, a shared target group. {@code implicit-candidates} checks each
+     * pair in full. Blocks of domain and group alone paired every service of a Kreis with most others, and across a
+     * Land exceeded the database's memory.
      */
-    @SuppressWarnings("unchecked")
     private List<List<String>> candidatePairs(Scope scope) {
-        record Service(String key, List<String> groups, List<String> adjacentDomains, List<Map<String, Object>> areas) {
-        }
-        List<Service> services = new ArrayList<>();
-        Map<String, List<String>> byAreaDomainGroup = new HashMap<>();
+        List<AreaPairs.Service> services = new ArrayList<>();
         for (Map<String, Object> row : client.query(CypherFiles.get("interfaces/implicit-services", scope.read()))
                 .bindAll(scope.parameters()).fetch().all()) {
-            Service service = new Service((String) row.get("key"), ActorGraphReader.strings(row.get("groups")),
-                    ActorGraphReader.strings(row.get("adjacentDomains")), (List<Map<String, Object>>) row.get("areas"));
-            services.add(service);
-            for (Map<String, Object> area : service.areas()) {
-                for (String domain : ActorGraphReader.strings(row.get("domains"))) {
-                    for (String group : service.groups()) {
-                        byAreaDomainGroup.computeIfAbsent(area.get("area") + "|" + domain + "|" + group,
-                                k -> new ArrayList<>()).add(service.key());
-                    }
-                }
-            }
+            List<String> groups = Rows.strings(row.get("groups"));
+            services.add(new AreaPairs.Service((String) row.get("key"), Rows.maps(row.get("areas")),
+                    AreaPairs.combinations(Rows.strings(row.get("domains")), groups),
+                    AreaPairs.combinations(Rows.strings(row.get("adjacentDomains")), groups)));
         }
-        Set<List<String>> pairs = new TreeSet<>(Comparator.<List<String>, String>comparing(List::getFirst)
-                .thenComparing(List::getLast));
-        for (Service first : services) {
-            for (Map<String, Object> area : first.areas()) {
-                for (String container : ActorGraphReader.strings(area.get("chain"))) {
-                    for (String domain : first.adjacentDomains()) {
-                        for (String group : first.groups()) {
-                            for (String second : byAreaDomainGroup.getOrDefault(container + "|" + domain + "|" + group,
-                                    List.of())) {
-                                int order = first.key().compareTo(second);
-                                if (order != 0) {
-                                    pairs.add(order < 0 ? List.of(first.key(), second) : List.of(second, first.key()));
-                                }
-                            }
-                        }
-                    }
-                }
-            }
-        }
-        return List.copyOf(pairs);
+        return AreaPairs.of(services);
     }
 
     private static String labels(Set<String> keys, Map<String, String[]> labels, int language) {
