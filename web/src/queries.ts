@@ -1,0 +1,78 @@
+// The GraphQL documents of the page (all from the published schema, frontend-schema/schema.snapshot.graphqls).
+
+export const VOCABULARIES = `query Vocabularies {
+  fieldsOfAction { key labelDe labelEn parent { key } }
+  targetGroups { key labelDe labelEn }
+  legalDomains { key labelDe labelEn }
+  bodyTypes: terms(vocabulary: "BodyType") { key de en }
+  sectors: terms(vocabulary: "Sector") { key de en }
+}`;
+
+export const ACTORS = `query NetworkActors($filter: EntityFilter, $after: String) {
+  actors(filter: $filter, first: 200, after: $after) {
+    totalCount pageInfo { hasNextPage endCursor }
+    edges { node { key name kind sector visibility legalDomains { key }
+      relations { key type from { key } to { key } } } }
+  }
+}`;
+
+export const BODIES = `query NetworkBodies($filter: EntityFilter, $after: String) {
+  bodies(filter: $filter, first: 100, after: $after) {
+    totalCount pageInfo { hasNextPage endCursor }
+    edges { node { key name type visibility members { key role actor { key } } } }
+  }
+}`;
+
+export const ACTOR_DETAILS = `query ActorDetails($key: ID!, $asOf: Date) {
+  actor(key: $key, asOf: $asOf) {
+    key name kind sector visibility description email phone website address level
+    legalDomains { labelDe }
+    basedIn { name }
+    parent { name }
+    memberships { key role body { key name type } }
+    relations { key type from { key name } to { key name } }
+    services { key name form fields { labelDe } targetGroups { labelDe } areas { name }
+      funding { key share validTo programme { name periodEnd } } }
+    positions { key }
+  }
+}`;
+
+export const BODY_DETAILS = `query BodyDetails($key: ID!, $asOf: Date) {
+  body(key: $key, asOf: $asOf) {
+    key name type visibility description leadership meetingFrequency status scope
+    fields { labelDe }
+    areas { name }
+    members { key role actor { key name } }
+    feedsInto { key name }
+  }
+}`;
+
+export const COVERAGE = `query Coverage($area: ID!, $asOf: Date, $after: String) {
+  coverageGaps(area: $area, asOf: $asOf) {
+    summary { gemeinden cells none thin covered }
+    cells(first: 500, after: $after) {
+      pageInfo { hasNextPage endCursor }
+      edges { node { status serviceCount area { key name } field { key labelDe } targetGroup { key labelDe }
+        services { key name } } }
+    }
+  }
+}`;
+
+export const COVERAGE_FINDINGS = `query CoverageFindings($area: ID!, $asOf: Date) {
+  coverageGaps(area: $area, asOf: $asOf) {
+    findings { kind severity explanation explanationEn evidence { type key label role } }
+  }
+}`;
+
+const FINDING = `kind severity explanation explanationEn figures { name value }
+  evidence { type key label role membership { actor { key } body { key } } relation { from { key } to { key } } }`;
+
+export const FINDINGS = `query Findings($area: ID!, $asOf: Date) {
+  duplicateStructures(area: $area, asOf: $asOf) { findings { ${FINDING} } }
+  interfacePoints(area: $area, asOf: $asOf) { findings { interfaceKind ${FINDING} } }
+  fundingCliffs(area: $area, asOf: $asOf) { findings { ${FINDING} } }
+}`;
+
+export const PAPER = `query Paper($area: ID!, $asOf: Date, $paper: InterfacePaper!) {
+  interfacePaper(area: $area, asOf: $asOf, paper: $paper, format: CSV)
+}`;
