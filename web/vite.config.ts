@@ -9,7 +9,7 @@ export default defineConfig({
     chunkSizeWarningLimit: 1000,
   },
   server: {
-    // npm run dev: the service from bin/run answers the API calls
-    proxy: { '/graphql': 'http://localhost:8080', '/dev': 'http://localhost:8080', '/exports': 'http://localhost:8080' },
+    // npm run dev (and vite preview): the service from bin/run answers the API calls
+    proxy: Object.fromEntries(['/graphql', '/dev', '/exports'].map((p) => [p, process.env.KIMGRAPH_API ?? 'http://localhost:8080'])),
   },
 });

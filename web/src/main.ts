@@ -259,19 +259,17 @@ export async function loadNetwork(): Promise<void> {
   ]);
   const started = performance.now();
   const elements: ElementDefinition[] = [];
-  const actorKeys = new Set(actors.map((a) => a.key));
-  const bodyFiltered = Boolean(bodyFilter.kind || bodyFilter.field || bodyFilter.targetGroup || bodyFilter.legalDomain);
   // with a body-type filter only the members of those bodies remain
   const memberKeys = new Set(bodies.flatMap((b) => b.members.map((m) => m.actor.key)));
   const shownActors = bodyFilter.kind ? actors.filter((a) => memberKeys.has(a.key)) : actors;
   const shown = new Set(shownActors.map((a) => a.key));
   for (const a of shownActors) {
     elements.push({ group: 'nodes', data: { id: a.key, label: a.name, type: 'actor', kind: a.kind,
-      sector: a.sector ?? 'UNKNOWN', domain: a.legalDomains[0]?.key ?? '', visibility: a.visibility } });
+      sector: a.sector ?? 'UNKNOWN', domain: a.legalDomains[0]?.key ?? '', visibility: a.visibility, colour: SECTOR_COLOURS.UNKNOWN, size: 10 } });
   }
   for (const b of bodies) {
     elements.push({ group: 'nodes', data: { id: b.key, label: b.name, type: 'body', kind: b.type, sector: 'BODY',
-      domain: '', visibility: b.visibility } });
+      domain: '', visibility: b.visibility, colour: BODY_COLOUR, size: 10 } });
   }
   const edgeIds = new Set<string>();
   for (const b of bodies) {
@@ -292,8 +290,6 @@ export async function loadNetwork(): Promise<void> {
       }
     }
   }
-  void actorKeys;
-  void bodyFiltered;
   draw(elements);
   const ms = Math.round(performance.now() - started);
   $('render-ms').textContent = '(gezeichnet in ' + ms + ' ms)';
@@ -319,7 +315,6 @@ function draw(elements: ElementDefinition[]): void {
   cy = cytoscape({
     container: $('cy'),
     elements,
-    wheelSensitivity: 0.3,
     textureOnViewport: large,
     hideEdgesOnViewport: large,
     style: [
@@ -538,7 +533,8 @@ function drawMatrix(): void {
       const text = st === 'NONE' ? '–' : String(Math.max(...group.map((c) => c.serviceCount)));
       const button = el('button', { type: 'button', class: 'cell ' + st, 'data-field': fk, 'data-group': gk,
         'aria-label': fl + ' × ' + gl + ': ' + st }, text);
-      button.addEventListener('click', () => void showCell(fk, gk, group));
+      button.addEventListener('click', () => void showCell(fk, gk, group).catch((e) =>
+        $('gap-details').replaceChildren(el('p', { class: 'error' }, 'Fehler (error): ' + (e instanceof Error ? e.message : e)))));
       row.append(el('td', {}, button));
     }
     tbody.append(row);
@@ -601,7 +597,9 @@ async function loadFindings(): Promise<void> {
         evidenceKeys = keys;
         selectTab('tab-network');
         applyEvidence();
-        status('Belege hervorgehoben (evidence highlighted): ' + [...keys].join(', '));
+        const shown = cy ? cy.elements().filter((e) => keys.has(e.id())).length : 0;
+        status(f.kind + ': ' + shown + ' Belege im Netzwerk hervorgehoben (evidence highlighted) – '
+          + f.evidence.map((e: any) => e.label ?? e.key).join(', '));
       });
       ol.append(el('li', { class: 'finding ' + f.severity },
         el('p', {}, el('strong', {}, f.kind), ' · ' + f.severity + (f.interfaceKind ? ' · ' + f.interfaceKind : '')),
