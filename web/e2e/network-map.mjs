@@ -58,6 +58,42 @@ async function tableNames() {
   return page.locator('#node-table tbody button').allTextContents();
 }
 
+if (process.env.MODE === 'measure') {
+  // First render of a large network: the token (from the test) is put into sessionStorage as the page's sign-in
+  // does, then the page is opened; timed until the network is drawn and counted.
+  try {
+    step = 'measure first render';
+    await page.goto(base + '/karte/');
+    await page.evaluate((t) => sessionStorage.setItem('kimgraph.token', t), process.env.TOKEN);
+    const started = Date.now();
+    await page.reload();
+    await waitForNetwork();
+    const shown = Date.now() - started;
+    const render = await page.evaluate(() => window.kimgraphRender);
+    const nodes = await nodeCount();
+    const edges = Number(await page.locator('#edge-count').textContent());
+    await shot('10-synthetic-network');
+    // a second load (plans warm, browser cache filled)
+    const again = Date.now();
+    await page.click('#scope button[type=submit]');
+    await page.waitForFunction(() => !/^Netzwerk: /.test(document.getElementById('status')?.textContent ?? ''));
+    await waitForNetwork();
+    const second = Date.now() - again;
+    const render2 = await page.evaluate(() => window.kimgraphRender);
+    console.log('MEASURE ' + JSON.stringify({ nodes, edges, pageToDrawnMs: shown, fetchMs: render.fetchMs,
+      actorsMs: render.actorsMs, bodiesMs: render.bodiesMs, drawMs: render.ms,
+      reloadToDrawnMs: second, fetchMsSecond: render2.fetchMs, drawMsSecond: render2.ms }));
+    await context.close();
+    rmSync(profile, { recursive: true, force: true });
+    process.exit(0);
+  } catch (e) {
+    console.log('FAILED at ' + step + ': ' + (e && e.stack ? e.stack : e));
+    try { await shot('failure-measure'); } catch { /* the page may be gone */ }
+    await context.close().catch(() => {});
+    process.exit(1);
+  }
+}
+
 try {
   step = 'sign in as COORDINATOR';
   const started = Date.now();

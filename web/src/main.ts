@@ -253,11 +253,18 @@ function filterVariables(): { actorFilter: Record<string, string>; bodyFilter: R
 export async function loadNetwork(): Promise<void> {
   status('Netzwerk wird geladen … (loading)');
   const { actorFilter, bodyFilter } = filterVariables();
-  const [actors, bodies] = await Promise.all([
-    allPages<ActorNode>(Q.ACTORS, { filter: actorFilter }, (d) => d.actors),
-    allPages<BodyNode>(Q.BODIES, { filter: bodyFilter }, (d) => d.bodies),
+  const fetchStarted = performance.now();
+  const timed = async <T>(f: () => Promise<T>): Promise<[T, number]> => {
+    const t0 = performance.now();
+    const value = await f();
+    return [value, Math.round(performance.now() - t0)];
+  };
+  const [[actors, actorsMs], [bodies, bodiesMs]] = await Promise.all([
+    timed(() => allPages<ActorNode>(Q.ACTORS, { filter: actorFilter }, (d) => d.actors)),
+    timed(() => allPages<BodyNode>(Q.BODIES, { filter: bodyFilter }, (d) => d.bodies)),
   ]);
   const started = performance.now();
+  const fetchMs = Math.round(started - fetchStarted);
   const elements: ElementDefinition[] = [];
   // with a body-type filter only the members of those bodies remain
   const memberKeys = new Set(bodies.flatMap((b) => b.members.map((m) => m.actor.key)));
@@ -292,8 +299,8 @@ export async function loadNetwork(): Promise<void> {
   }
   draw(elements);
   const ms = Math.round(performance.now() - started);
-  $('render-ms').textContent = '(gezeichnet in ' + ms + ' ms)';
-  (window as any).kimgraphRender = { ms, nodes: shownActors.length + bodies.length };
+  $('render-ms').textContent = '(geladen in ' + fetchMs + ' ms, gezeichnet in ' + ms + ' ms)';
+  (window as any).kimgraphRender = { ms, fetchMs, actorsMs, bodiesMs, nodes: shownActors.length + bodies.length };
   status('Netzwerk: ' + (shownActors.length + bodies.length) + ' Knoten am ' + scope().asOf + '.');
 }
 
@@ -331,7 +338,9 @@ function draw(elements: ElementDefinition[]): void {
       { selector: '.faded', style: { opacity: 0.15 } },
     ],
     layout: large
-      ? { name: 'concentric', concentric: (n: any) => n.degree(false), levelWidth: () => 4, animate: false, minNodeSpacing: 2 } as any
+      ? // a force layout of thousands of nodes takes many seconds in the browser; rings by degree are immediate
+        { name: 'concentric', concentric: (n: any) => n.degree(false),
+          levelWidth: (nodes: any) => Math.max(1, nodes.maxDegree(false) / 12), animate: false, minNodeSpacing: 2 } as any
       : { name: 'cose', animate: false, randomize: false, nodeRepulsion: () => 8000, idealEdgeLength: () => 60, numIter: 1000 } as any,
   });
   restyle();
@@ -576,23 +585,33 @@ async function loadFindings(): Promise<void> {
   if (loaded.findings) {
     return;
   }
+  loaded.findings = true;
   status('Befunde werden berechnet … (computing findings)');
   const { area, asOf } = scope();
-  const data = await gql<any>(Q.FINDINGS, { area, asOf });
-  loaded.findings = true;
-  const groups: [string, any[]][] = [
-    ['Doppelstrukturen (duplicate structures)', data.duplicateStructures?.findings ?? []],
-    ['Schnittstellen (interface points)', data.interfacePoints?.findings ?? []],
-    ['Förderabbrüche (funding cliffs)', data.fundingCliffs?.findings ?? []],
+  const groups: [string, string][] = [
+    ['duplicateStructures', 'Doppelstrukturen (duplicate structures)'],
+    ['interfacePoints', 'Schnittstellen (interface points)'],
+    ['fundingCliffs', 'Förderabbrüche (funding cliffs)'],
   ];
   const ol = $('finding-list');
   ol.replaceChildren();
   let i = 0;
-  for (const [title, findings] of groups) {
-    ol.append(el('li', { class: 'group' }, el('h2', {}, title + ' – ' + findings.length)));
+  const sections = groups.map(([field, title]) => {
+    const heading = el('h2', {}, title + ' – wird berechnet … (computing)');
+    const items = el('ol', { class: 'findings', 'data-analysis': field });
+    ol.append(el('li', { class: 'group' }, heading, items));
+    return { field, title, heading, items };
+  });
+  const clear = el('button', { type: 'button' }, 'Hervorhebung aufheben (clear highlight)');
+  clear.addEventListener('click', () => { evidenceKeys = new Set(); applyEvidence(); status('Hervorhebung aufgehoben.'); });
+  ol.append(el('li', { class: 'group' }, clear));
+  const outcomes = await Promise.allSettled(sections.map(async (section) => {
+    const data = await gql<any>(Q.FINDINGS[section.field], { area, asOf });
+    const findings: any[] = data[section.field]?.findings ?? [];
+    section.heading.textContent = section.title + ' – ' + findings.length;
     for (const f of findings) {
       const keys = evidenceOf(f);
-      const button = el('button', { type: 'button', 'data-finding': String(i++) }, 'Im Netzwerk zeigen (' + keys.size + ')');
+      const button = el('button', { type: 'button', 'data-finding': String(i++) }, 'Im Netzwerk zeigen (show in network)');
       button.addEventListener('click', () => {
         evidenceKeys = keys;
         selectTab('tab-network');
@@ -601,16 +620,23 @@ async function loadFindings(): Promise<void> {
         status(f.kind + ': ' + shown + ' Belege im Netzwerk hervorgehoben (evidence highlighted) – '
           + f.evidence.map((e: any) => e.label ?? e.key).join(', '));
       });
-      ol.append(el('li', { class: 'finding ' + f.severity },
+      section.items.append(el('li', { class: 'finding ' + f.severity },
         el('p', {}, el('strong', {}, f.kind), ' · ' + f.severity + (f.interfaceKind ? ' · ' + f.interfaceKind : '')),
         el('p', {}, f.explanation), el('p', { lang: 'en', class: 'en' }, f.explanationEn),
         el('p', {}, 'Belege (evidence): ' + f.evidence.map((e: any) => e.label ?? e.key).join(', ')), button));
     }
+  }).map((p, n) => p.catch((e) => {
+    sections[n].heading.textContent = sections[n].title + ' – Fehler (error)';
+    sections[n].items.append(el('li', { class: 'error' }, e instanceof Error ? e.message : String(e)));
+    throw e;
+  })));
+  const failed = outcomes.filter((o) => o.status === 'rejected').length;
+  if (failed) {
+    loaded.findings = false;
+    status(failed + ' von 3 Analysen fehlgeschlagen (failed); erneut: Reiter wieder öffnen (reopen the tab).', true);
+  } else {
+    status('Befunde geladen (findings loaded).');
   }
-  const clear = el('button', { type: 'button' }, 'Hervorhebung aufheben (clear highlight)');
-  clear.addEventListener('click', () => { evidenceKeys = new Set(); applyEvidence(); });
-  ol.append(el('li', {}, clear));
-  status('Befunde geladen (findings loaded).');
 }
 
 function evidenceOf(finding: any): Set<string> {

@@ -1,4 +1,6 @@
 // The GraphQL documents of the page (all from the published schema, frontend-schema/schema.snapshot.graphqls).
+// Pages of 500 (the maximum) keep a Kreis to four or five round trips; each list query alone stays under the
+// operation cost limit (kimgraph.limits.max-complexity), together they would not.
 
 export const VOCABULARIES = `query Vocabularies {
   fieldsOfAction { key labelDe labelEn parent { key } }
@@ -9,7 +11,7 @@ export const VOCABULARIES = `query Vocabularies {
 }`;
 
 export const ACTORS = `query NetworkActors($filter: EntityFilter, $after: String) {
-  actors(filter: $filter, first: 200, after: $after) {
+  actors(filter: $filter, first: 500, after: $after) {
     totalCount pageInfo { hasNextPage endCursor }
     edges { node { key name kind sector visibility legalDomains { key }
       relations { key type from { key } to { key } } } }
@@ -17,7 +19,7 @@ export const ACTORS = `query NetworkActors($filter: EntityFilter, $after: String
 }`;
 
 export const BODIES = `query NetworkBodies($filter: EntityFilter, $after: String) {
-  bodies(filter: $filter, first: 100, after: $after) {
+  bodies(filter: $filter, first: 500, after: $after) {
     totalCount pageInfo { hasNextPage endCursor }
     edges { node { key name type visibility members { key role actor { key } } } }
   }
@@ -67,11 +69,15 @@ export const COVERAGE_FINDINGS = `query CoverageFindings($area: ID!, $asOf: Date
 const FINDING = `kind severity explanation explanationEn figures { name value }
   evidence { type key label role membership { actor { key } body { key } } relation { from { key } to { key } } }`;
 
-export const FINDINGS = `query Findings($area: ID!, $asOf: Date) {
-  duplicateStructures(area: $area, asOf: $asOf) { findings { ${FINDING} } }
-  interfacePoints(area: $area, asOf: $asOf) { findings { interfaceKind ${FINDING} } }
-  fundingCliffs(area: $area, asOf: $asOf) { findings { ${FINDING} } }
-}`;
+// One request per analysis: each has the request time limit to itself and is shown as soon as it arrives.
+export const FINDINGS: Record<string, string> = {
+  duplicateStructures: `query Duplicates($area: ID!, $asOf: Date) {
+  duplicateStructures(area: $area, asOf: $asOf) { findings { ${FINDING} } } }`,
+  interfacePoints: `query Interfaces($area: ID!, $asOf: Date) {
+  interfacePoints(area: $area, asOf: $asOf) { findings { interfaceKind ${FINDING} } } }`,
+  fundingCliffs: `query FundingCliffs($area: ID!, $asOf: Date) {
+  fundingCliffs(area: $area, asOf: $asOf) { findings { ${FINDING} } } }`,
+};
 
 export const PAPER = `query Paper($area: ID!, $asOf: Date, $paper: InterfacePaper!) {
   interfacePaper(area: $area, asOf: $asOf, paper: $paper, format: CSV)
