@@ -147,6 +147,21 @@ try {
   await page.selectOption('#f-field', '');
   await page.waitForFunction((n) => Number(document.getElementById('node-count')?.textContent) === n, all);
 
+  step = 'time line';
+  const todayValue = await page.inputValue('#asof');
+  await page.fill('#asof', '2023-12-31');
+  await page.click('#scope button[type=submit]');
+  await page.locator('#status', { hasText: 'am 2023-12-31' }).waitFor();
+  const earlier = await nodeCount();
+  await page.fill('#asof', todayValue);
+  await page.click('#scope button[type=submit]');
+  await page.locator('#status', { hasText: 'am ' + todayValue }).waitFor();
+  const change = await page.locator('#change-info').textContent();
+  console.log('2023-12-31: ' + earlier + ' nodes; back to ' + todayValue + ': ' + change);
+  check(/Gegenüber 2023-12-31/.test(change ?? ''), 'no change shown');
+  check(await nodeCount() === all, 'back at today: ' + (await nodeCount()) + ' nodes');
+  await shot('03b-time-line');
+
   step = 'gap matrix';
   await page.click('#tab-gaps');
   await page.locator('#gap-matrix button.cell').first().waitFor();
@@ -160,7 +175,20 @@ try {
 
   step = 'finding evidence highlighted';
   await page.click('#tab-findings');
-  await page.locator('#finding-list button[data-finding]').first().waitFor();
+  // the three analyses arrive one by one; a cold service may time one out, then reopening the tab asks again
+  for (let attempt = 0; ; attempt++) {
+    await page.waitForFunction(() => ![...document.querySelectorAll('#finding-list h2')]
+      .some((h) => /wird berechnet/.test(h.textContent ?? '')));
+    const failed = await page.locator('#finding-list h2', { hasText: 'Fehler' }).count();
+    if (!failed) {
+      break;
+    }
+    console.log('findings: ' + failed + ' analyses failed, attempt ' + attempt + ': '
+      + (await page.locator('#finding-list li.error').allTextContents()).join(' | '));
+    check(attempt < 2, 'findings failed three times');
+    await page.click('#tab-network');
+    await page.click('#tab-findings');
+  }
   const findings = await page.locator('#finding-list li.finding').count();
   console.log('findings ' + findings);
   let highlighted = 0;

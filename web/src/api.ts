@@ -96,16 +96,17 @@ export async function devTokens(): Promise<{ role: string; label: string; tenant
   }
 }
 
-/** All nodes of a Relay connection, page by page. */
+/** All nodes of a Relay connection, page by page; {@code next} overrides variables after the first page. */
 export async function allPages<N>(
   query: string,
   variables: Record<string, unknown>,
   pick: (data: any) => { edges: { node: N }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } },
+  next: Record<string, unknown> = {},
 ): Promise<N[]> {
   const nodes: N[] = [];
   let after: string | null = null;
   for (let page = 0; page < 100; page++) {
-    const data = await gql<any>(query, { ...variables, after });
+    const data = await gql<any>(query, { ...variables, after, ...(page === 0 ? {} : next) });
     const connection = pick(data);
     connection.edges.forEach((e) => nodes.push(e.node));
     if (!connection.pageInfo.hasNextPage) {

@@ -298,10 +298,37 @@ export async function loadNetwork(): Promise<void> {
     }
   }
   draw(elements);
+  showChange(elements, filterKey(actorFilter, bodyFilter));
   const ms = Math.round(performance.now() - started);
   $('render-ms').textContent = '(geladen in ' + fetchMs + ' ms, gezeichnet in ' + ms + ' ms)';
   (window as any).kimgraphRender = { ms, fetchMs, actorsMs, bodiesMs, nodes: shownActors.length + bodies.length };
   status('Netzwerk: ' + (shownActors.length + bodies.length) + ' Knoten am ' + scope().asOf + '.');
+}
+
+// What changed since the previous view of the same area and filters at another date (the time line).
+let previous: { key: string; asOf: string; names: Map<string, string> } | null = null;
+
+function filterKey(actorFilter: Record<string, string>, bodyFilter: Record<string, string>): string {
+  const { asOf: _a, ...actorRest } = actorFilter;
+  const { asOf: _b, ...bodyRest } = bodyFilter;
+  return JSON.stringify([actorRest, bodyRest]);
+}
+
+function showChange(elements: ElementDefinition[], key: string): void {
+  const names = new Map(elements.filter((e) => e.group === 'nodes').map((e) => [String(e.data.id), String(e.data.label)]));
+  const { asOf } = scope();
+  const info = $('change-info');
+  info.replaceChildren();
+  if (previous && previous.key === key && previous.asOf !== asOf) {
+    const before = previous;
+    const added = [...names.keys()].filter((k) => !before.names.has(k));
+    const ended = [...before.names.keys()].filter((k) => !names.has(k));
+    cy?.nodes().filter((n) => added.includes(n.id())).addClass('added');
+    info.append('Gegenüber ' + before.asOf + ' (compared with): ' + added.length + ' neu (added, grün umrandet), '
+      + ended.length + ' weggefallen (ended)' + (ended.length ? ': ' + ended.slice(0, 20).map((k) => before.names.get(k)).join(', ')
+      + (ended.length > 20 ? ' …' : '') : '') + '.');
+  }
+  previous = { key, asOf, names };
 }
 
 function nodeColour(data: { type: string; sector: string; domain: string }, mode: string): string {
@@ -335,6 +362,7 @@ function draw(elements: ElementDefinition[]): void {
       { selector: 'node:selected', style: { 'border-width': 4, 'border-color': '#ffbf00', 'border-style': 'solid' } },
       { selector: '.evidence', style: { 'border-width': 5, 'border-color': '#e00000', 'border-style': 'solid', 'z-index': 10 } },
       { selector: 'edge.evidence', style: { 'line-color': '#e00000', width: 4 } },
+      { selector: 'node.added', style: { 'border-width': 4, 'border-color': '#1b8a1b', 'border-style': 'double' } },
       { selector: '.faded', style: { opacity: 0.15 } },
     ],
     layout: large
@@ -498,10 +526,12 @@ async function loadGaps(): Promise<void> {
   status('Versorgungslücken werden berechnet … (computing coverage)');
   const { area, asOf } = scope();
   let summary: any = null;
-  cells = await allPages<Cell>(Q.COVERAGE, { area, asOf }, (d) => {
+  gapFindings = null;
+  cells = await allPages<Cell>(Q.COVERAGE, { area, asOf, withFindings: true }, (d) => {
     summary = d.coverageGaps.summary;
+    gapFindings = gapFindings ?? d.coverageGaps.findings ?? null;
     return d.coverageGaps.cells;
-  });
+  }, { withFindings: false });
   loaded.gaps = true;
   $('gap-summary').textContent = summary
     ? summary.gemeinden + ' Gemeinden, ' + summary.cells + ' Zellen: ' + summary.none + ' keins, ' + summary.thin
@@ -542,8 +572,7 @@ function drawMatrix(): void {
       const text = st === 'NONE' ? '–' : String(Math.max(...group.map((c) => c.serviceCount)));
       const button = el('button', { type: 'button', class: 'cell ' + st, 'data-field': fk, 'data-group': gk,
         'aria-label': fl + ' × ' + gl + ': ' + st }, text);
-      button.addEventListener('click', () => void showCell(fk, gk, group).catch((e) =>
-        $('gap-details').replaceChildren(el('p', { class: 'error' }, 'Fehler (error): ' + (e instanceof Error ? e.message : e)))));
+      button.addEventListener('click', () => showCell(fk, gk, group));
       row.append(el('td', {}, button));
     }
     tbody.append(row);
@@ -554,7 +583,7 @@ function drawMatrix(): void {
 
 let gapFindings: any[] | null = null;
 
-async function showCell(field: string, group: string, group_cells: Cell[]): Promise<void> {
+function showCell(field: string, group: string, group_cells: Cell[]): void {
   const panel = $('gap-details');
   const first = group_cells[0];
   const title = (first?.field.labelDe ?? field) + ' × ' + (first?.targetGroup.labelDe ?? group);
@@ -565,10 +594,6 @@ async function showCell(field: string, group: string, group_cells: Cell[]): Prom
   if (services.size) {
     parts.push(list('Angebote, die die Zelle abdecken (covering services)', [...services.values()]));
   } else {
-    if (!gapFindings) {
-      const { area, asOf } = scope();
-      gapFindings = (await gql<any>(Q.COVERAGE_FINDINGS, { area, asOf })).coverageGaps.findings;
-    }
     const matching = (gapFindings ?? []).filter((f) => f.evidence.some((e: any) => e.key === field || e.key === group));
     parts.push(el('p', {}, 'Kein gültiges Angebot im Handlungsfeld für diese Zielgruppe am Stichtag '
       + '(no valid service of this field for this target group).'));

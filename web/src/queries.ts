@@ -49,20 +49,16 @@ export const BODY_DETAILS = `query BodyDetails($key: ID!, $asOf: Date) {
   }
 }`;
 
-export const COVERAGE = `query Coverage($area: ID!, $asOf: Date, $after: String) {
+// Every page asks coverageGaps again; the findings (the explanations of empty cells) come with the first page only.
+export const COVERAGE = `query Coverage($area: ID!, $asOf: Date, $after: String, $withFindings: Boolean!) {
   coverageGaps(area: $area, asOf: $asOf) {
     summary { gemeinden cells none thin covered }
+    findings @include(if: $withFindings) { kind severity explanation explanationEn evidence { type key label role } }
     cells(first: 500, after: $after) {
       pageInfo { hasNextPage endCursor }
       edges { node { status serviceCount area { key name } field { key labelDe } targetGroup { key labelDe }
         services { key name } } }
     }
-  }
-}`;
-
-export const COVERAGE_FINDINGS = `query CoverageFindings($area: ID!, $asOf: Date) {
-  coverageGaps(area: $area, asOf: $asOf) {
-    findings { kind severity explanation explanationEn evidence { type key label role } }
   }
 }`;
 

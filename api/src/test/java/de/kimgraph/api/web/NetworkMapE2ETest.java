@@ -19,13 +19,11 @@ import de.kimgraph.model.synthetic.BulkWriter;
 import de.kimgraph.model.synthetic.SyntheticNetwork;
 import de.kimgraph.model.testing.TestNeo4j;
 import de.kimgraph.queries.access.AccessRole;
-import de.kimgraph.api.warmup.PlanWarmUp;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -41,8 +39,6 @@ import tools.jackson.databind.JsonNode;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class NetworkMapE2ETest extends ApiTest {
 
-    @Autowired
-    PlanWarmUp warmUp;
 
     private static final String DEMO_KREIS = "999990000000";
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
@@ -59,8 +55,6 @@ class NetworkMapE2ETest extends ApiTest {
         assumeTrue(run(List.of("node", "--version"), Map.of(), "node-version", 30) == 0,
                 "übersprungen (skipped): node fehlt (missing)");
 
-        // as the service does in the background after start-up: the analytics' plans are made before the page asks
-        warmUp.run();
         String asOf = LocalDate.now(ZoneOffset.UTC).toString();
         var coordinator = graphQl(as(AccessRole.COORDINATOR, DEMO_KREIS));
         var dashboard = graphQl(as(AccessRole.DASHBOARD, DEMO_KREIS));
