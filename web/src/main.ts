@@ -418,6 +418,7 @@ function drawLegend(): void {
     legend.append(el('span', { class: 'swatch' }, el('span', { class: 'dot', style: 'background:' + colour }), label));
   }
   legend.append(el('span', { class: 'swatch' }, el('span', { class: 'dot internal' }), 'intern (internal)'),
+    el('span', { class: 'swatch' }, el('span', { class: 'dot added' }), 'neu seit dem vorigen Stichtag (added)'),
     el('span', { class: 'swatch' }, el('span', { class: 'line relation' }), 'Akteursbeziehung'),
     el('span', { class: 'swatch' }, el('span', { class: 'line' }), 'Mitgliedschaft'));
 }
@@ -630,7 +631,10 @@ async function loadFindings(): Promise<void> {
   const clear = el('button', { type: 'button' }, 'Hervorhebung aufheben (clear highlight)');
   clear.addEventListener('click', () => { evidenceKeys = new Set(); applyEvidence(); status('Hervorhebung aufgehoben.'); });
   ol.append(el('li', { class: 'group' }, clear));
-  const outcomes = await Promise.allSettled(sections.map(async (section) => {
+  // one after the other: on a cold service (query plans not made yet) parallel analyses would compete for the CPU
+  // and each would risk the time limit; each section is shown as soon as it arrives
+  let chain: Promise<unknown> = Promise.resolve();
+  const outcomes = await Promise.allSettled(sections.map((section) => (chain = chain.catch(() => undefined).then(async () => {
     const data = await gql<any>(Q.FINDINGS[section.field], { area, asOf });
     const findings: any[] = data[section.field]?.findings ?? [];
     section.heading.textContent = section.title + ' – ' + findings.length;
@@ -650,7 +654,7 @@ async function loadFindings(): Promise<void> {
         el('p', {}, f.explanation), el('p', { lang: 'en', class: 'en' }, f.explanationEn),
         el('p', {}, 'Belege (evidence): ' + f.evidence.map((e: any) => e.label ?? e.key).join(', ')), button));
     }
-  }).map((p, n) => p.catch((e) => {
+  }))).map((p, n) => p.catch((e) => {
     sections[n].heading.textContent = sections[n].title + ' – Fehler (error)';
     sections[n].items.append(el('li', { class: 'error' }, e instanceof Error ? e.message : String(e)));
     throw e;
