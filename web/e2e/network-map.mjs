@@ -164,7 +164,17 @@ try {
 
   step = 'gap matrix';
   await page.click('#tab-gaps');
-  await page.locator('#gap-matrix button.cell').first().waitFor();
+  for (let attempt = 0; ; attempt++) {
+    await page.waitForFunction(() => document.querySelector('#gap-matrix button.cell')
+      || document.getElementById('status')?.classList.contains('error'), undefined, { timeout: 180_000 });
+    if (await page.locator('#gap-matrix button.cell').count()) {
+      break;
+    }
+    console.log('gap matrix attempt ' + attempt + ': ' + (await page.locator('#status').textContent()));
+    check(attempt < 2, 'gap matrix failed three times');
+    await page.click('#tab-network');
+    await page.click('#tab-gaps');
+  }
   const cellCount = await page.locator('#gap-matrix button.cell').count();
   console.log('gap matrix cells ' + cellCount);
   await page.locator('#gap-matrix button.cell.COVERED, #gap-matrix button.cell.THIN').first().click();
@@ -178,7 +188,7 @@ try {
   // the three analyses arrive one by one; a cold service may time one out, then reopening the tab asks again
   for (let attempt = 0; ; attempt++) {
     await page.waitForFunction(() => ![...document.querySelectorAll('#finding-list h2')]
-      .some((h) => /wird berechnet/.test(h.textContent ?? '')));
+      .some((h) => /wird berechnet/.test(h.textContent ?? '')), undefined, { timeout: 240_000 });
     const failed = await page.locator('#finding-list h2', { hasText: 'Fehler' }).count();
     if (!failed) {
       break;

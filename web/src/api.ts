@@ -48,7 +48,24 @@ export class ApiError extends Error {
   }
 }
 
+/**
+ * A request that ran out of time is asked once more: on a service that has just started, Neo4j makes the query plans
+ * of the large analytic statements on first use (seconds each, longer on a busy machine); the second attempt finds
+ * them made.
+ */
 export async function gql<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+  try {
+    return await gqlOnce<T>(query, variables);
+  } catch (e) {
+    if (e instanceof ApiError && /Zeitlimit|time limit|timed? ?out/i.test(e.message)) {
+      console.warn('retrying after a time-out: ' + e.message);
+      return gqlOnce<T>(query, variables);
+    }
+    throw e;
+  }
+}
+
+async function gqlOnce<T>(query: string, variables: Record<string, unknown>): Promise<T> {
   const s = session();
   if (!s) {
     throw new ApiError('Nicht angemeldet (not signed in).', 401);

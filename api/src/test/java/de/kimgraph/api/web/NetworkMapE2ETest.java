@@ -74,7 +74,7 @@ class NetworkMapE2ETest extends ApiTest {
                 "SCREENSHOTS", OUT.toString(),
                 "EXPECTED_NODES", Long.toString(expectedNodes),
                 "INTERNAL_NAME", internalName,
-                "CHROMIUM", CHROMIUM.toString()), "network-map", 300);
+                "CHROMIUM", CHROMIUM.toString()), "network-map", 480);
 
         String output = Files.readString(OUT.resolve("network-map.out.txt"), StandardCharsets.UTF_8);
         assertThat(exit).as("network-map.mjs exit code; its output:%n%s%n%s", output,
