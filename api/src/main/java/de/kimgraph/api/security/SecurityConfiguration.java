@@ -20,7 +20,8 @@ import org.springframework.security.web.SecurityFilterChain;
 /**
  * The service is an OAuth2 resource server: {@code /graphql}, the schema, the exports and the imports need a valid
  * bearer JWT (issuer and JWK set from {@code spring.security.oauth2.resourceserver.jwt.*}, or the local development
- * issuer); the GraphiQL page, its scripts, health, the development token endpoints and the empty import templates
+ * issuer); the GraphiQL page, the network map ({@code /karte/**}, static files; its GraphQL calls carry the token),
+ * their scripts, health, the development token endpoints and the empty import templates
  * ({@code /templates/**}, which hold no data) are open. No sessions,
  * no cookies, so no CSRF token is needed. A rejected request gets 401 (no or bad token) or 403 with a short
  * JSON body in German and English, and the {@code WWW-Authenticate} header of RFC 6750.
@@ -43,7 +44,8 @@ class SecurityConfiguration {
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/", "/graphiql", "/graphiql/**", "/webjars/**", "/favicon.ico", "/error",
+                        .requestMatchers("/", "/graphiql", "/graphiql/**", "/karte", "/karte/**", "/webjars/**",
+                                "/favicon.ico", "/error",
                                 "/actuator/health", "/actuator/health/**", "/actuator/info", "/dev/**",
                                 "/templates/**")
                         .permitAll()
