@@ -2,10 +2,7 @@
 // Events first (a range seek on the indexed AuditEvent.at, then grouped per record), then each changed record by its unique key,
 // kept when the caller may read it and it belongs to the area as in the other diff queries (linked to it at all, whatever the
 // validity of that link). Events are not linked to records, so a record that no longer exists simply drops out.
-MATCH (area:Area {key: $area})
-WITH COLLECT { MATCH (g:Area)-[:PART_OF*0..]->(area) RETURN g } AS inside,
-     COLLECT { MATCH (area)-[:PART_OF*0..]->(up:Area) RETURN up } AS above
-WITH inside, inside + above AS covering
+#include scope/areas
 CALL () {
   MATCH (e:AuditEvent)
   WHERE e.at >= datetime({date: $from, timezone: 'UTC'}) AND e.at < datetime({date: $to + duration({days: 1}), timezone: 'UTC'})

@@ -2,10 +2,7 @@
 // A record belongs to the area when it is linked to it at all (based in, serving or covering it or an enclosing area, or through
 // such an actor), whatever the validity of that link: its own validity decides. Only records with validFrom or validTo inside the
 // interval can change, so that is the first filter.
-MATCH (area:Area {key: $area})
-WITH COLLECT { MATCH (g:Area)-[:PART_OF*0..]->(area) RETURN g } AS inside,
-     COLLECT { MATCH (area)-[:PART_OF*0..]->(up:Area) RETURN up } AS above
-WITH inside, inside + above AS covering
+#include scope/areas
 CALL (inside, covering) {
   MATCH (n:Actor)
   WHERE READABLE(n)

@@ -1,17 +1,8 @@
 // Which relations between actors, at least one of them of the area, were valid on $from and not on $to (ENDED), or the reverse (ADDED)
-// A relation is valid on a day when it and both its actors are.
-MATCH (area:Area {key: $area})
-WITH COLLECT { MATCH (g:Area)-[:PART_OF*0..]->(area) RETURN g } AS inside,
-     COLLECT { MATCH (area)-[:PART_OF*0..]->(up:Area) RETURN up } AS above
-WITH inside, inside + above AS covering
-WITH COLLECT {
-       MATCH (a:Actor)
-       WHERE READABLE(a)
-         AND (EXISTS { MATCH (a)-[:BASED_IN]->(g:Area) WHERE g IN inside }
-           OR EXISTS { MATCH (a)-[:PROVIDES]->(h1:Service)-[:SERVES]->(g:Area) WHERE g IN covering AND READABLE(h1) }
-           OR EXISTS { MATCH (a)-[h3:MEMBER_OF]->(h2:Body)-[:COVERS]->(g:Area) WHERE g IN covering AND READABLE(h2) AND READABLE_REL(h3) })
-       RETURN a } AS actors
-UNWIND actors AS a
+// A relation is valid on a day when it and both its actors are. Found from the area's actors (scope/linked-actors).
+#include scope/areas
+#include scope/linked-actors
+UNWIND linkedActors AS a
 MATCH (a)-[r:COOPERATES_WITH|REFERS_TO|COMMISSIONS|CO_FINANCES|SUPERVISES|HANDS_OVER_TO]-(o:Actor)
 WHERE READABLE_REL(r) AND READABLE(o)
 WITH DISTINCT r, startNode(r) AS src, endNode(r) AS dst
