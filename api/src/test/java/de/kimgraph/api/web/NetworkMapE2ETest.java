@@ -48,12 +48,7 @@ class NetworkMapE2ETest extends ApiTest {
     @Test
     @Order(1)
     void coordinatorsAndDashboardsSeeTheNetworkGapsAndFindingsInTheBrowser() throws Exception {
-        assumeTrue(Files.isExecutable(CHROMIUM), "übersprungen (skipped): " + CHROMIUM + " fehlt (missing)");
-        assumeTrue(Files.isDirectory(WEB.resolve("node_modules/playwright-core")),
-                "übersprungen (skipped): web/node_modules/playwright-core fehlt; build the web module first");
-        Files.createDirectories(OUT);
-        assumeTrue(run(List.of("node", "--version"), Map.of(), "node-version", 30) == 0,
-                "übersprungen (skipped): node fehlt (missing)");
+        assumeBrowser();
 
         String asOf = LocalDate.now(ZoneOffset.UTC).toString();
         var coordinator = graphQl(as(AccessRole.COORDINATOR, DEMO_KREIS));
@@ -92,10 +87,7 @@ class NetworkMapE2ETest extends ApiTest {
     @Test
     @Order(2)
     void drawsAKreisOfTwoThousandNodes() throws Exception {
-        assumeTrue(Files.isExecutable(CHROMIUM), "übersprungen (skipped): " + CHROMIUM + " fehlt (missing)");
-        assumeTrue(Files.isDirectory(WEB.resolve("node_modules/playwright-core")),
-                "übersprungen (skipped): web/node_modules/playwright-core fehlt; build the web module first");
-        Files.createDirectories(OUT);
+        assumeBrowser();
         SyntheticNetwork.Network network = SyntheticNetwork.generate(new SyntheticNetwork.Scale("karte-2000",
                 List.of(SyntheticNetwork.DEFAULT_KREIS), 4.0, 0.42, 1.0), 7);
         BulkWriter.write(driver, network.datasets(), message -> { });
@@ -122,6 +114,16 @@ class NetworkMapE2ETest extends ApiTest {
     static void removeSynthetic() {
         TestNeo4j.get().deleteTenant(SyntheticNetwork.DEFAULT_KREIS);
         TestNeo4j.get().deleteTenant(SyntheticNetwork.LAND_TENANT);
+    }
+
+    /** Skips the test, with the reason, where Chromium, the web module's packages or node are missing. */
+    private static void assumeBrowser() throws IOException, InterruptedException {
+        assumeTrue(Files.isExecutable(CHROMIUM), "übersprungen (skipped): " + CHROMIUM + " fehlt (missing)");
+        assumeTrue(Files.isDirectory(WEB.resolve("node_modules/playwright-core")),
+                "übersprungen (skipped): web/node_modules/playwright-core fehlt; build the web module first");
+        Files.createDirectories(OUT);
+        assumeTrue(run(List.of("node", "--version"), Map.of(), "node-version", 30) == 0,
+                "übersprungen (skipped): node fehlt (missing)");
     }
 
     /** The actors and bodies of an answer. */
