@@ -80,9 +80,10 @@ if (process.env.MODE === 'measure') {
     await waitForNetwork();
     const second = Date.now() - again;
     const render2 = await page.evaluate(() => window.kimgraphRender);
-    console.log('MEASURE ' + JSON.stringify({ nodes, edges, pageToDrawnMs: shown, fetchMs: render.fetchMs,
-      actorsMs: render.actorsMs, bodiesMs: render.bodiesMs, drawMs: render.ms,
-      reloadToDrawnMs: second, fetchMsSecond: render2.fetchMs, drawMsSecond: render2.ms }));
+    console.log('MEASURE ' + JSON.stringify({ nodes, edges, communities: render.communities,
+      pageToDrawnMs: shown, fetchMs: render.fetchMs, drawMs: render.ms, firstRenderMs: render.fetchMs + render.ms,
+      reloadToDrawnMs: second, fetchMsSecond: render2.fetchMs, drawMsSecond: render2.ms,
+      renderMsSecond: render2.fetchMs + render2.ms }));
     await context.close();
     rmSync(profile, { recursive: true, force: true });
     process.exit(0);
@@ -182,6 +183,24 @@ try {
   await page.locator('#gap-matrix button.cell.NONE').first().click();
   await page.locator('#gap-details', { hasText: 'Kein gültiges Angebot' }).waitFor();
   await shot('04-gap-matrix');
+  // every Gemeinde as rows: one button per cell of the whole matrix
+  const totalCells = Number(/ (\d+) Zellen/.exec((await page.locator('#gap-summary').textContent()) ?? '')?.[1]);
+  await page.selectOption('#g-gemeinde', '*');
+  const eachCells = await page.locator('#gap-matrix button.cell').count();
+  console.log('gap matrix, each Gemeinde as a row: ' + eachCells + ' of ' + totalCells + ' cells');
+  check(eachCells === totalCells, 'cells per Gemeinde ' + eachCells + ' != ' + totalCells);
+  await shot('04b-gap-matrix-gemeinden');
+  await page.selectOption('#g-gemeinde', '');
+
+  step = 'colour by community';
+  await page.click('#tab-network');
+  await page.selectOption('#f-colour', 'community');
+  check(await page.locator('#legend', { hasText: 'Gemeinschaft 1' }).count() === 1, 'no community legend');
+  const colours = await page.evaluate(() => new Set(window.kimgraph.cy.nodes().map((n) => n.data('colour'))).size);
+  console.log('community colours ' + colours);
+  check(colours >= 3, 'community colours ' + colours);
+  await shot('04c-communities');
+  await page.selectOption('#f-colour', 'sector');
 
   step = 'finding evidence highlighted';
   await page.click('#tab-findings');

@@ -49,20 +49,11 @@ export class ApiError extends Error {
 }
 
 /**
- * A request that ran out of time is asked once more: on a service that has just started, Neo4j makes the query plans
- * of the large analytic statements on first use (seconds each, longer on a busy machine); the second attempt finds
- * them made.
+ * One GraphQL request with the session's token. Errors come back as {@link ApiError} with the service's message
+ * (German first); a request that ran out of time is not repeated, since the analysis would run again in full.
  */
 export async function gql<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
-  try {
-    return await gqlOnce<T>(query, variables);
-  } catch (e) {
-    if (e instanceof ApiError && /Zeitlimit|time limit|timed? ?out/i.test(e.message)) {
-      console.warn('retrying after a time-out: ' + e.message);
-      return gqlOnce<T>(query, variables);
-    }
-    throw e;
-  }
+  return gqlOnce<T>(query, variables);
 }
 
 async function gqlOnce<T>(query: string, variables: Record<string, unknown>): Promise<T> {
@@ -111,25 +102,4 @@ export async function devTokens(): Promise<{ role: string; label: string; tenant
   } catch {
     return null;
   }
-}
-
-/** All nodes of a Relay connection, page by page; {@code next} overrides variables after the first page. */
-export async function allPages<N>(
-  query: string,
-  variables: Record<string, unknown>,
-  pick: (data: any) => { edges: { node: N }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } },
-  next: Record<string, unknown> = {},
-): Promise<N[]> {
-  const nodes: N[] = [];
-  let after: string | null = null;
-  for (let page = 0; page < 100; page++) {
-    const data = await gql<any>(query, { ...variables, after, ...(page === 0 ? {} : next) });
-    const connection = pick(data);
-    connection.edges.forEach((e) => nodes.push(e.node));
-    if (!connection.pageInfo.hasNextPage) {
-      break;
-    }
-    after = connection.pageInfo.endCursor;
-  }
-  return nodes;
 }

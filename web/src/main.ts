@@ -1,8 +1,9 @@
 import cytoscape from 'cytoscape';
 import type { Core, ElementDefinition } from 'cytoscape';
 import './style.css';
-import { allPages, ApiError, devTokens, gql, session, signIn, signOut } from './api';
+import { ApiError, devTokens, gql, session, signIn, signOut } from './api';
 import * as Q from './queries';
+import { communityLayout } from './layout';
 
 const DEMO_KREIS = '999990000000';
 
@@ -108,10 +109,13 @@ async function setUpSignIn(): Promise<void> {
   });
 }
 
+/** Signed in: who, for which tenant, and sign-out; the sign-in controls (role picker, token field) only when not. */
 function showWho(): void {
   const s = session();
-  $('who').textContent = s ? 'Angemeldet als ' + s.role + (s.tenant ? ' (Mandant ' + s.tenant + ')' : '') : '';
+  $('who').textContent = s ? 'Angemeldet als ' + (s.role || 'unbekannte Rolle') + (s.tenant ? ' (Mandant ' + s.tenant + ')' : '') : '';
   $('signout').hidden = !s;
+  $('signin-button').hidden = !!s;
+  $('signin-controls').hidden = !!s;
 }
 
 let vocabulariesLoaded = false;
@@ -128,6 +132,10 @@ async function afterSignIn(): Promise<void> {
   }
   try {
     if (!vocabulariesLoaded) {
+      // the network is asked for while the vocabularies load (one round trip less before the first drawing)
+      if (/^\d{12}$/.test(scope().area)) {
+        prefetch(networkVariables());
+      }
       await loadVocabularies();
       vocabulariesLoaded = true;
     }
@@ -187,6 +195,18 @@ function setUpScope(): void {
   ['f-field', 'f-group', 'f-domain', 'f-bodytype'].forEach((id) =>
     $(id).addEventListener('change', () => void loadNetwork().catch(report)));
   $('f-colour').addEventListener('change', () => restyle());
+  $('f-layout').addEventListener('change', () => {
+    if (cy) {
+      runLayout(cy.elements().jsons() as unknown as ElementDefinition[]);
+    }
+  });
+  // a click on the summary comes before the details open (also for Enter and Space)
+  $('table-alt').querySelector('summary')!.addEventListener('click', () => {
+    if (tableDirty) {
+      fillTable();
+    }
+  });
+  window.addEventListener('resize', () => cy?.resize());
   $('f-size').addEventListener('change', () => restyle());
 }
 
@@ -222,139 +242,226 @@ async function refresh(): Promise<void> {
 
 // ---------------------------------------------------------------- network view
 
-interface ActorNode {
-  key: string; name: string; kind: string; sector: string | null; visibility: string;
-  legalDomains: { key: string }[];
-  relations: { key: string; type: string; from: { key: string }; to: { key: string } }[];
+interface NetworkNode {
+  key: string; type: 'ACTOR' | 'BODY'; name: string; kind: string | null; sector: string | null;
+  legalDomain: string | null; visibility: string; degree: number; betweenness: number; community: number;
 }
-interface BodyNode {
-  key: string; name: string; type: string; visibility: string;
-  members: { key: string; role: string | null; actor: { key: string } }[];
+interface NetworkLink { key: string; type: 'MEMBERSHIP' | 'RELATION'; source: string; target: string; label: string | null }
+interface Network {
+  truncated: boolean; betweennessSampled: boolean; communityCount: number; nodes: NetworkNode[]; links: NetworkLink[];
 }
 
 let cy: Core | null = null;
 let evidenceKeys = new Set<string>();
+let lastNetwork: Network | null = null;
 
-function filterVariables(): { actorFilter: Record<string, string>; bodyFilter: Record<string, string> } {
+/** The variables of the network query: scope and filters (empty selections left out). */
+function networkVariables(): Record<string, string | number> {
   const { area, asOf } = scope();
-  const field = $<HTMLSelectElement>('f-field').value;
-  const group = $<HTMLSelectElement>('f-group').value;
-  const domain = $<HTMLSelectElement>('f-domain').value;
-  const bodyType = $<HTMLSelectElement>('f-bodytype').value;
-  const actorFilter: Record<string, string> = { area, asOf };
-  const bodyFilter: Record<string, string> = { area, asOf };
-  if (field) { actorFilter.field = field; bodyFilter.field = field; }
-  if (group) { actorFilter.targetGroup = group; bodyFilter.targetGroup = group; }
-  if (domain) { actorFilter.legalDomain = domain; bodyFilter.legalDomain = domain; }
-  if (bodyType) { bodyFilter.kind = bodyType; }
-  return { actorFilter, bodyFilter };
+  const variables: Record<string, string | number> = { area, asOf, maxNodes: MAX_NODES };
+  const add = (name: string, id: string) => {
+    const value = $<HTMLSelectElement>(id).value;
+    if (value) {
+      variables[name] = value;
+    }
+  };
+  add('field', 'f-field');
+  add('targetGroup', 'f-group');
+  add('legalDomain', 'f-domain');
+  add('bodyType', 'f-bodytype');
+  return variables;
+}
+
+/** More nodes than this per label are cut (and said so): a browser drawing of more is no longer readable. */
+const MAX_NODES = 5000;
+
+/** A network request under way, with when it was sent and when its answer came (for the figures). */
+interface Pending { key: string; answer: Promise<{ network: Network }>; sent: number; arrived: Promise<number> }
+let prefetched: Pending | null = null;
+
+function request(variables: Record<string, string | number>): Pending {
+  const sent = performance.now();
+  const answer = gql<{ network: Network }>(Q.NETWORK, variables);
+  const arrived = answer.then(() => performance.now(), () => performance.now());
+  return { key: JSON.stringify(variables), answer, sent, arrived };
+}
+
+function prefetch(variables: Record<string, string | number>): void {
+  prefetched = request(variables);
+  prefetched.answer.catch(() => { /* reported when it is used */ });
+}
+
+/** The network for these variables: the prefetched request if it is for them, else a new one. */
+function fetchNetwork(variables: Record<string, string | number>): Pending {
+  const early = prefetched;
+  prefetched = null;
+  return early && early.key === JSON.stringify(variables) ? early : request(variables);
 }
 
 export async function loadNetwork(): Promise<void> {
   status('Netzwerk wird geladen … (loading)');
-  const { actorFilter, bodyFilter } = filterVariables();
-  const fetchStarted = performance.now();
-  const timed = async <T>(f: () => Promise<T>): Promise<[T, number]> => {
-    const t0 = performance.now();
-    const value = await f();
-    return [value, Math.round(performance.now() - t0)];
-  };
-  const [[actors, actorsMs], [bodies, bodiesMs]] = await Promise.all([
-    timed(() => allPages<ActorNode>(Q.ACTORS, { filter: actorFilter }, (d) => d.actors)),
-    timed(() => allPages<BodyNode>(Q.BODIES, { filter: bodyFilter }, (d) => d.bodies)),
-  ]);
+  const variables = networkVariables();
+  const pending = fetchNetwork(variables);
+  const { network } = await pending.answer;
   const started = performance.now();
-  const fetchMs = Math.round(started - fetchStarted);
+  // the request's own time: sent (perhaps while the vocabularies loaded) until its answer arrived
+  const fetchMs = Math.round((await pending.arrived) - pending.sent);
+  lastNetwork = network;
   const elements: ElementDefinition[] = [];
-  // with a body-type filter only the members of those bodies remain
-  const memberKeys = new Set(bodies.flatMap((b) => b.members.map((m) => m.actor.key)));
-  const shownActors = bodyFilter.kind ? actors.filter((a) => memberKeys.has(a.key)) : actors;
-  const shown = new Set(shownActors.map((a) => a.key));
-  for (const a of shownActors) {
-    elements.push({ group: 'nodes', data: { id: a.key, label: a.name, type: 'actor', kind: a.kind,
-      sector: a.sector ?? 'UNKNOWN', domain: a.legalDomains[0]?.key ?? '', visibility: a.visibility, colour: SECTOR_COLOURS.UNKNOWN, size: 10 } });
+  for (const n of network.nodes) {
+    const body = n.type === 'BODY';
+    elements.push({ group: 'nodes', data: { id: n.key, label: n.name, type: body ? 'body' : 'actor', kind: n.kind ?? '',
+      sector: body ? 'BODY' : n.sector ?? 'UNKNOWN', domain: n.legalDomain ?? '', visibility: n.visibility,
+      degree: n.degree, betweenness: n.betweenness, community: n.community,
+      colour: body ? BODY_COLOUR : SECTOR_COLOURS.UNKNOWN, size: 10 } });
   }
-  for (const b of bodies) {
-    elements.push({ group: 'nodes', data: { id: b.key, label: b.name, type: 'body', kind: b.type, sector: 'BODY',
-      domain: '', visibility: b.visibility, colour: BODY_COLOUR, size: 10 } });
-  }
-  const edgeIds = new Set<string>();
-  for (const b of bodies) {
-    for (const m of b.members) {
-      if (shown.has(m.actor.key) && !edgeIds.has(m.key)) {
-        edgeIds.add(m.key);
-        elements.push({ group: 'edges', data: { id: m.key, source: m.actor.key, target: b.key, type: 'membership',
-          label: m.role ?? '' } });
-      }
-    }
-  }
-  for (const a of shownActors) {
-    for (const r of a.relations) {
-      if (shown.has(r.from.key) && shown.has(r.to.key) && !edgeIds.has(r.key)) {
-        edgeIds.add(r.key);
-        elements.push({ group: 'edges', data: { id: r.key, source: r.from.key, target: r.to.key, type: 'relation',
-          label: r.type } });
-      }
-    }
+  for (const e of network.links) {
+    elements.push({ group: 'edges', data: { id: e.key, source: e.source, target: e.target,
+      type: e.type === 'MEMBERSHIP' ? 'membership' : 'relation', label: e.label ?? '' } });
   }
   draw(elements);
-  showChange(elements, filterKey(actorFilter, bodyFilter));
+  const { asOf: _asOf, maxNodes: _max, ...filters } = variables;
+  await showChange(JSON.stringify(filters));
   const ms = Math.round(performance.now() - started);
   $('render-ms').textContent = '(geladen in ' + fetchMs + ' ms, gezeichnet in ' + ms + ' ms)';
-  (window as any).kimgraphRender = { ms, fetchMs, actorsMs, bodiesMs, nodes: shownActors.length + bodies.length };
-  status('Netzwerk: ' + (shownActors.length + bodies.length) + ' Knoten am ' + scope().asOf + '.');
+  (window as any).kimgraphRender = { ms, fetchMs, nodes: network.nodes.length, edges: network.links.length,
+    communities: network.communityCount };
+  status('Netzwerk: ' + network.nodes.length + ' Knoten am ' + scope().asOf + '.'
+    + (network.truncated ? ' Gekürzt auf ' + MAX_NODES + ' Akteure bzw. Gremien: bitte filtern (cut, please filter).' : ''));
 }
 
-// What changed since the previous view of the same area and filters at another date (the time line).
-let previous: { key: string; asOf: string; names: Map<string, string> } | null = null;
+// What changed since the previous view of the same area and filters at another date (the time line): asked of the
+// service's diff (added, ended, edited between the two dates), shown for what the map draws.
+let previous: { key: string; asOf: string; area: string } | null = null;
 
-function filterKey(actorFilter: Record<string, string>, bodyFilter: Record<string, string>): string {
-  const { asOf: _a, ...actorRest } = actorFilter;
-  const { asOf: _b, ...bodyRest } = bodyFilter;
-  return JSON.stringify([actorRest, bodyRest]);
-}
+interface DiffEntry { type: string; key: string; label: string | null }
+interface KindDiff { kind: string; added: DiffEntry[]; ended: DiffEntry[]; changed: DiffEntry[] }
 
-function showChange(elements: ElementDefinition[], key: string): void {
-  const names = new Map(elements.filter((e) => e.group === 'nodes').map((e) => [String(e.data.id), String(e.data.label)]));
-  const { asOf } = scope();
+async function showChange(filterKey: string): Promise<void> {
+  const { area, asOf } = scope();
   const info = $('change-info');
   info.replaceChildren();
-  if (previous && previous.key === key && previous.asOf !== asOf) {
-    const before = previous;
-    const added = [...names.keys()].filter((k) => !before.names.has(k));
-    const ended = [...before.names.keys()].filter((k) => !names.has(k));
-    cy?.nodes().filter((n) => added.includes(n.id())).addClass('added');
-    info.append('Gegenüber ' + before.asOf + ' (compared with): ' + added.length + ' neu (added, grün umrandet), '
-      + ended.length + ' weggefallen (ended)' + (ended.length ? ': ' + ended.slice(0, 20).map((k) => before.names.get(k)).join(', ')
-      + (ended.length > 20 ? ' …' : '') : '') + '.');
+  const before = previous;
+  previous = { key: filterKey, asOf, area };
+  if (!before || before.key !== filterKey || before.asOf === asOf || !cy) {
+    return;
   }
-  previous = { key, asOf, names };
+  const forward = before.asOf < asOf;
+  const from = forward ? before.asOf : asOf;
+  const to = forward ? asOf : before.asOf;
+  let kinds: KindDiff[];
+  try {
+    kinds = (await gql<{ diff: { kinds: KindDiff[] } }>(Q.DIFF, { area, from, to })).diff.kinds;
+  } catch (e) {
+    info.append('Gegenüber ' + before.asOf + ': Änderungen nicht abrufbar (changes not available): '
+      + (e instanceof Error ? e.message : String(e)));
+    return;
+  }
+  // going back in time, what ended between the dates is what the earlier map shows in addition
+  const appeared = kinds.flatMap((k) => (forward ? k.added : k.ended));
+  const disappeared = kinds.flatMap((k) => (forward ? k.ended : k.added));
+  const edited = kinds.flatMap((k) => k.changed);
+  const drawn = cy.elements();
+  const appearedKeys = new Set(appeared.map((a) => a.key));
+  const editedKeys = new Set(edited.map((a) => a.key));
+  const shownNew = drawn.filter((e) => appearedKeys.has(e.id()));
+  shownNew.addClass('added');
+  drawn.filter((e) => editedKeys.has(e.id())).addClass('edited');
+  const gone = disappeared.filter((d) => d.type === 'ACTOR' || d.type === 'BODY');
+  const names = gone.slice(0, 20).map((d) => d.label ?? d.key);
+  info.append('Gegenüber ' + before.asOf + ' (compared with): ' + shownNew.nodes().length + ' Knoten und '
+    + shownNew.edges().length + ' Kanten neu (added, grün), ' + gone.length + ' Akteure/Gremien weggefallen (ended)'
+    + (names.length ? ': ' + names.join(', ') + (gone.length > 20 ? ' …' : '') : '')
+    + ', ' + edited.length + ' bearbeitet (edited, laut Änderungsprotokoll).');
 }
 
-function nodeColour(data: { type: string; sector: string; domain: string }, mode: string): string {
-  if (data.type === 'body') {
+function nodeColour(data: { type: string; sector: string; domain: string; community: number }, mode: string): string {
+  if (data.type === 'body' && mode !== 'community') {
     return BODY_COLOUR;
   }
   if (mode === 'domain') {
     return domainColours.get(data.domain) ?? SECTOR_COLOURS.UNKNOWN;
   }
+  if (mode === 'community') {
+    return PALETTE[(data.community - 1) % PALETTE.length];
+  }
   return SECTOR_COLOURS[data.sector] ?? SECTOR_COLOURS.UNKNOWN;
+}
+
+/** Above this many nodes the map is laid out by community; a force layout would take seconds. */
+const FORCE_LAYOUT_MAX = 300;
+
+function layoutOptions(elements: ElementDefinition[]): any {
+  const choice = $<HTMLSelectElement>('f-layout').value;
+  const nodes = elements.filter((e) => e.group === 'nodes');
+  if (choice === 'force' || (choice === 'auto' && nodes.length <= FORCE_LAYOUT_MAX)) {
+    return { name: 'cose', animate: false, randomize: false, nodeRepulsion: () => 8000, idealEdgeLength: () => 60,
+      numIter: 1000, fit: true, padding: 20 };
+  }
+  const positions = communityLayout(nodes.map((n) => ({ id: String(n.data.id), community: Number(n.data.community),
+    degree: Number(n.data.degree) })), nodes.length > 1000 ? 18 : 26, aspect());
+  return { name: 'preset', positions: (node: any) => positions.get(node.id()), fit: true, padding: 20 };
+}
+
+/** Width / height of the drawing area. */
+function aspect(): number {
+  const box = $('cy').getBoundingClientRect();
+  return box.width > 0 && box.height > 0 ? box.width / box.height : 1.6;
+}
+
+/**
+ * Lays the drawing out; a force layout comes out about square, so it is then widened to the drawing area's aspect
+ * (up to 1.8 times), which gives the labels room, and fitted.
+ */
+function runLayout(elements: ElementDefinition[]): void {
+  if (!cy) {
+    return;
+  }
+  const options = layoutOptions(elements);
+  const layout = cy.layout(options);
+  void layout.pon('layoutstop').then(() => {
+    if (!cy || options.name !== 'cose' || cy.nodes().length < 2) {
+      return;
+    }
+    const box = cy.nodes().boundingBox({});
+    const stretch = Math.min(1.8, (aspect() * box.h) / Math.max(1, box.w));
+    if (stretch > 1.05) {
+      const middle = box.x1 + box.w / 2;
+      cy.batch(() => cy!.nodes().forEach((n) => { n.position('x', middle + (n.position('x') - middle) * stretch); }));
+      cy.fit(undefined, 20);
+    }
+  });
+  layout.run();
+}
+
+/** Colour and size of every node, set in its data (before the drawing, or in one batch after a change). */
+function styleData(elements: { data: Record<string, any> }[]): void {
+  const mode = $<HTMLSelectElement>('f-colour').value;
+  const metric = $<HTMLSelectElement>('f-size').value === 'betweenness' ? 'betweenness' : 'degree';
+  const max = Math.max(Number.MIN_VALUE, ...elements.map((e) => Number(e.data[metric] ?? 0)));
+  for (const e of elements) {
+    e.data.colour = nodeColour(e.data as any, mode);
+    e.data.size = 10 + 40 * Math.sqrt(Number(e.data[metric] ?? 0) / max);
+  }
 }
 
 function draw(elements: ElementDefinition[]): void {
   if (cy) {
     cy.destroy();
   }
-  const large = elements.filter((e) => e.group === 'nodes').length > 400;
+  const nodes = elements.filter((e) => e.group === 'nodes');
+  const large = nodes.length > 400;
+  styleData(nodes as { data: Record<string, any> }[]);
   cy = cytoscape({
     container: $('cy'),
     elements,
     textureOnViewport: large,
     hideEdgesOnViewport: large,
+    pixelRatio: large ? 1 : 'auto',
     style: [
       { selector: 'node', style: { 'background-color': 'data(colour)', label: large ? '' : 'data(label)',
         width: 'data(size)', height: 'data(size)', 'font-size': 9, 'text-wrap': 'ellipsis', 'text-max-width': '110px',
-        color: '#111', 'text-valign': 'bottom', 'text-margin-y': 2 } },
+        color: '#111', 'text-valign': 'bottom', 'text-margin-y': 2, 'min-zoomed-font-size': 7 } },
       { selector: 'node[type = "body"]', style: { shape: 'round-rectangle' } },
       { selector: 'node[visibility = "INTERNAL"]', style: { 'border-width': 2, 'border-style': 'dashed', 'border-color': '#000' } },
       { selector: 'edge', style: { width: 1, 'line-color': '#9aa0a6', 'curve-style': 'haystack', opacity: 0.7 } },
@@ -363,20 +470,21 @@ function draw(elements: ElementDefinition[]): void {
       { selector: '.evidence', style: { 'border-width': 5, 'border-color': '#e00000', 'border-style': 'solid', 'z-index': 10 } },
       { selector: 'edge.evidence', style: { 'line-color': '#e00000', width: 4 } },
       { selector: 'node.added', style: { 'border-width': 4, 'border-color': '#1b8a1b', 'border-style': 'double' } },
+      { selector: 'edge.added', style: { 'line-color': '#1b8a1b', width: 3 } },
+      { selector: 'node.edited', style: { 'border-width': 3, 'border-color': '#0b4c8c', 'border-style': 'dotted' } },
       { selector: '.faded', style: { opacity: 0.15 } },
     ],
-    layout: large
-      ? // a force layout of thousands of nodes takes many seconds in the browser; rings by degree are immediate
-        { name: 'concentric', concentric: (n: any) => n.degree(false),
-          levelWidth: (nodes: any) => Math.max(1, nodes.maxDegree(false) / 12), animate: false, minNodeSpacing: 2 } as any
-      : { name: 'cose', animate: false, randomize: false, nodeRepulsion: () => 8000, idealEdgeLength: () => 60, numIter: 1000 } as any,
+    layout: { name: 'null' },
   });
-  restyle();
+  runLayout(elements);
   cy.on('tap', 'node', (event) => void showDetails(event.target.id()));
   applyEvidence();
   $('node-count').textContent = String(cy.nodes().length);
   $('edge-count').textContent = String(cy.edges().length);
-  fillTable();
+  tableDirty = true;
+  if ($<HTMLDetailsElement>('table-alt').open) {
+    fillTable();
+  }
   drawLegend();
 }
 
@@ -384,25 +492,9 @@ function restyle(): void {
   if (!cy) {
     return;
   }
-  const mode = $<HTMLSelectElement>('f-colour').value;
-  const metric = $<HTMLSelectElement>('f-size').value;
-  let values = new Map<string, number>();
-  if (metric === 'betweenness' && cy.nodes().length <= 1500) {
-    const bc = cy.elements().betweennessCentrality({ directed: false });
-    cy.nodes().forEach((n) => { values.set(n.id(), bc.betweennessNormalized(n)); });
-  } else {
-    if (metric === 'betweenness') {
-      status('Zwischenzentralität nur bis 1.500 Knoten im Browser; Größe nach Grad (betweenness only up to 1,500 nodes).');
-    }
-    const max = Math.max(1, ...cy.nodes().map((n) => n.degree(false)));
-    cy.nodes().forEach((n) => { values.set(n.id(), n.degree(false) / max); });
-  }
-  cy.batch(() => {
-    cy!.nodes().forEach((n) => {
-      n.data('colour', nodeColour(n.data(), mode));
-      n.data('size', 10 + 40 * Math.sqrt(values.get(n.id()) ?? 0));
-    });
-  });
+  const nodes = cy.nodes().map((n) => ({ node: n, data: { ...n.data() } }));
+  styleData(nodes);
+  cy.batch(() => nodes.forEach(({ node, data }) => node.data({ colour: data.colour, size: data.size })));
   drawLegend();
 }
 
@@ -410,20 +502,31 @@ function drawLegend(): void {
   const mode = $<HTMLSelectElement>('f-colour').value;
   const legend = $('legend');
   legend.replaceChildren();
+  const communities = Math.min(lastNetwork?.communityCount ?? 0, PALETTE.length);
   const entries: [string, string][] = mode === 'domain'
     ? [...domainColours.entries()].map(([k, c]) => [labels.get('domain:' + k) ?? k, c])
-    : Object.entries(SECTOR_COLOURS).map(([k, c]) => [k === 'UNKNOWN' ? 'unbekannt' : labels.get('sector:' + k) ?? k, c]);
-  entries.push(['Gremium / Netzwerk (body)', BODY_COLOUR]);
+    : mode === 'community'
+      ? PALETTE.slice(0, communities).map((c, i) => ['Gemeinschaft ' + (i + 1) + (i === 0 ? ' (größte)' : '')
+        + (i === PALETTE.length - 1 && (lastNetwork?.communityCount ?? 0) > PALETTE.length ? ' und weitere (and more)' : ''), c])
+      : Object.entries(SECTOR_COLOURS).map(([k, c]) => [k === 'UNKNOWN' ? 'unbekannt' : labels.get('sector:' + k) ?? k, c]);
+  if (mode !== 'community') {
+    entries.push(['Gremium / Netzwerk (body)', BODY_COLOUR]);
+  }
   for (const [label, colour] of entries) {
     legend.append(el('span', { class: 'swatch' }, el('span', { class: 'dot', style: 'background:' + colour }), label));
   }
   legend.append(el('span', { class: 'swatch' }, el('span', { class: 'dot internal' }), 'intern (internal)'),
     el('span', { class: 'swatch' }, el('span', { class: 'dot added' }), 'neu seit dem vorigen Stichtag (added)'),
+    el('span', { class: 'swatch' }, el('span', { class: 'dot edited' }), 'bearbeitet (edited)'),
     el('span', { class: 'swatch' }, el('span', { class: 'line relation' }), 'Akteursbeziehung'),
     el('span', { class: 'swatch' }, el('span', { class: 'line' }), 'Mitgliedschaft'));
 }
 
+/** The table is filled when it is opened (thousands of rows cost time the drawing should not wait for). */
+let tableDirty = true;
+
 function fillTable(): void {
+  tableDirty = false;
   const body = $('node-table').querySelector('tbody')!;
   body.replaceChildren();
   if (!cy) {
@@ -442,7 +545,7 @@ function fillTable(): void {
     fragment.append(el('tr', { 'data-key': d.id }, el('td', {}, button),
       el('td', {}, d.type === 'body' ? 'Gremium' : 'Akteur'),
       el('td', {}, d.type === 'body' ? labels.get('bodyType:' + d.kind) ?? d.kind : labels.get('sector:' + d.sector) ?? '–'),
-      el('td', {}, String(n.degree(false))),
+      el('td', {}, String(d.degree ?? n.degree(false))),
       el('td', {}, d.visibility === 'INTERNAL' ? 'intern' : 'veröffentlicht')));
   });
   body.append(fragment);
@@ -512,13 +615,15 @@ function applyEvidence(): void {
 
 // ---------------------------------------------------------------- gap matrix
 
-interface Cell {
-  status: 'NONE' | 'THIN' | 'COVERED'; serviceCount: number;
-  area: { key: string; name: string }; field: { key: string; labelDe: string }; targetGroup: { key: string; labelDe: string };
-  services: { key: string; name: string }[];
+interface Axis { key: string; name?: string; labelDe?: string }
+interface Matrix {
+  gemeinden: Axis[]; fields: Axis[]; targetGroups: Axis[];
+  statuses: ('NONE' | 'THIN' | 'COVERED')[]; serviceCounts: number[];
 }
-let cells: Cell[] = [];
+let matrix: Matrix | null = null;
+let gapFindings: any[] | null = null;
 const RANK = { NONE: 0, THIN: 1, COVERED: 2 } as const;
+const EACH = '*';
 
 async function loadGaps(): Promise<void> {
   if (loaded.gaps) {
@@ -526,80 +631,105 @@ async function loadGaps(): Promise<void> {
   }
   status('Versorgungslücken werden berechnet … (computing coverage)');
   const { area, asOf } = scope();
-  let summary: any = null;
-  gapFindings = null;
-  cells = await allPages<Cell>(Q.COVERAGE, { area, asOf, withFindings: true }, (d) => {
-    summary = d.coverageGaps.summary;
-    gapFindings = gapFindings ?? d.coverageGaps.findings ?? null;
-    return d.coverageGaps.cells;
-  }, { withFindings: false });
+  const { coverageGaps } = await gql<any>(Q.COVERAGE, { area, asOf });
+  const summary = coverageGaps.summary;
+  matrix = coverageGaps.matrix as Matrix;
+  gapFindings = coverageGaps.findings ?? [];
   loaded.gaps = true;
-  $('gap-summary').textContent = summary
-    ? summary.gemeinden + ' Gemeinden, ' + summary.cells + ' Zellen: ' + summary.none + ' keins, ' + summary.thin
-      + ' dünn, ' + summary.covered + ' abgedeckt (none / thin / covered).'
-    : '';
+  $('gap-summary').textContent = summary.gemeinden + ' Gemeinden, ' + summary.cells + ' Zellen: ' + summary.none
+    + ' keins, ' + summary.thin + ' dünn, ' + summary.covered + ' abgedeckt (none / thin / covered).';
   const select = $<HTMLSelectElement>('g-gemeinde');
-  select.replaceChildren(el('option', { value: '' }, 'alle (schlechtester Wert / worst cell)'));
-  const gemeinden = new Map(cells.map((c) => [c.area.key, c.area.name]));
-  [...gemeinden.entries()].sort((a, b) => a[1].localeCompare(b[1], 'de'))
-    .forEach(([k, n]) => select.append(el('option', { value: k }, n)));
+  const chosen = select.value;
+  select.replaceChildren(el('option', { value: '' }, 'alle, schlechteste Zelle (all, worst cell)'),
+    el('option', { value: EACH }, 'jede Gemeinde als Zeile (each Gemeinde as a row)'));
+  [...matrix.gemeinden].sort((a, b) => (a.name ?? a.key).localeCompare(b.name ?? b.key, 'de'))
+    .forEach((g) => select.append(el('option', { value: g.key }, g.name ?? g.key)));
+  select.value = [...select.options].some((o) => o.value === chosen) ? chosen : '';
   drawMatrix();
-  status('Versorgungslücken: ' + cells.length + ' Zellen.');
+  status('Versorgungslücken: ' + summary.cells + ' Zellen.');
+}
+
+/** The cell (g, f, t) of the compact matrix: its index is (g × fields + f) × targetGroups + t. */
+function cellAt(m: Matrix, g: number, f: number, t: number): { status: 'NONE' | 'THIN' | 'COVERED'; count: number } {
+  const i = (g * m.fields.length + f) * m.targetGroups.length + t;
+  return { status: m.statuses[i], count: m.serviceCounts[i] };
 }
 
 function drawMatrix(): void {
-  const gemeinde = $<HTMLSelectElement>('g-gemeinde').value;
-  const chosen = cells.filter((c) => !gemeinde || c.area.key === gemeinde);
-  const fields = new Map<string, string>();
-  const groups = new Map<string, string>();
-  const byCell = new Map<string, Cell[]>();
-  for (const c of chosen) {
-    fields.set(c.field.key, c.field.labelDe);
-    groups.set(c.targetGroup.key, c.targetGroup.labelDe);
-    const id = c.field.key + '|' + c.targetGroup.key;
-    byCell.set(id, [...(byCell.get(id) ?? []), c]);
+  const m = matrix;
+  if (!m) {
+    return;
   }
+  const choice = $<HTMLSelectElement>('g-gemeinde').value;
+  const one = m.gemeinden.findIndex((g) => g.key === choice);
   const table = el('table', { class: 'matrix' }, el('caption', {}, 'Handlungsfeld × Zielgruppe'
-    + (gemeinde ? ' in ' + chosen[0]?.area.name : ' (schlechteste Gemeinde)')));
-  table.append(el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, 'Handlungsfeld'),
-    ...[...groups.values()].map((g) => el('th', { scope: 'col' }, el('span', {}, g))))));
+    + (one >= 0 ? ' in ' + (m.gemeinden[one].name ?? choice) : choice === EACH ? ' × Gemeinde' : ' (schlechteste Gemeinde)')));
+  table.append(el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, choice === EACH ? 'Handlungsfeld / Gemeinde' : 'Handlungsfeld'),
+    ...m.targetGroups.map((g) => el('th', { scope: 'col' }, el('span', {}, g.labelDe ?? g.key))))));
   const tbody = el('tbody');
-  for (const [fk, fl] of fields) {
-    const row = el('tr', {}, el('th', { scope: 'row' }, fl));
-    for (const [gk, gl] of groups) {
-      const group = byCell.get(fk + '|' + gk) ?? [];
-      const worst = group.reduce<Cell | null>((w, c) => (!w || RANK[c.status] < RANK[w.status] ? c : w), null);
-      const st = worst?.status ?? 'NONE';
-      const text = st === 'NONE' ? '–' : String(Math.max(...group.map((c) => c.serviceCount)));
-      const button = el('button', { type: 'button', class: 'cell ' + st, 'data-field': fk, 'data-group': gk,
-        'aria-label': fl + ' × ' + gl + ': ' + st }, text);
-      button.addEventListener('click', () => showCell(fk, gk, group));
-      row.append(el('td', {}, button));
+  const row = (header: string, gemeinden: number[], f: number, sub = false) => {
+    const tr = el('tr', sub ? { class: 'sub' } : {}, el('th', { scope: 'row' }, header));
+    m.targetGroups.forEach((group, t) => {
+      const cells = gemeinden.map((g) => cellAt(m, g, f, t));
+      const worst = cells.reduce((w, c) => (RANK[c.status] < RANK[w.status] ? c : w), cells[0]);
+      const text = worst.status === 'NONE' ? '–' : String(Math.max(...cells.map((c) => c.count)));
+      const fieldLabel = m.fields[f].labelDe ?? m.fields[f].key;
+      const where = gemeinden.length === 1 ? ' in ' + (m.gemeinden[gemeinden[0]].name ?? '') : '';
+      const button = el('button', { type: 'button', class: 'cell ' + worst.status, 'data-field': m.fields[f].key,
+        'data-group': group.key, 'aria-label': fieldLabel + ' × ' + (group.labelDe ?? group.key) + where + ': ' + worst.status }, text);
+      button.addEventListener('click', () => void showCell(f, t, gemeinden));
+      tr.append(el('td', {}, button));
+    });
+    tbody.append(tr);
+  };
+  const all = m.gemeinden.map((_, g) => g);
+  m.fields.forEach((field, f) => {
+    const label = field.labelDe ?? field.key;
+    if (choice === EACH) {
+      all.forEach((g) => row(label + ' – ' + (m.gemeinden[g].name ?? m.gemeinden[g].key), [g], f, g > 0));
+    } else {
+      row(label, one >= 0 ? [one] : all, f);
     }
-    tbody.append(row);
-  }
+  });
   table.append(tbody);
   $('gap-matrix').replaceChildren(table);
 }
 
-let gapFindings: any[] | null = null;
-
-function showCell(field: string, group: string, group_cells: Cell[]): void {
+/** The services of a cell (or of one field × group over several Gemeinden), asked when the cell is opened. */
+async function showCell(f: number, t: number, gemeinden: number[]): Promise<void> {
+  const m = matrix!;
+  const field = m.fields[f];
+  const group = m.targetGroups[t];
   const panel = $('gap-details');
-  const first = group_cells[0];
-  const title = (first?.field.labelDe ?? field) + ' × ' + (first?.targetGroup.labelDe ?? group);
-  const services = new Map<string, string>();
-  group_cells.forEach((c) => c.services.forEach((s) => services.set(s.key, s.name)));
+  const title = (field.labelDe ?? field.key) + ' × ' + (group.labelDe ?? group.key);
+  panel.replaceChildren(el('h2', {}, title), el('p', {}, 'Lade … (loading)'));
   const parts: (Node | string)[] = [el('h2', {}, title)];
-  parts.push(el('ul', {}, ...group_cells.map((c) => el('li', {}, c.area.name + ': ' + c.status + ' (' + c.serviceCount + ' Angebote)'))));
-  if (services.size) {
-    parts.push(list('Angebote, die die Zelle abdecken (covering services)', [...services.values()]));
-  } else {
-    const matching = (gapFindings ?? []).filter((f) => f.evidence.some((e: any) => e.key === field || e.key === group));
-    parts.push(el('p', {}, 'Kein gültiges Angebot im Handlungsfeld für diese Zielgruppe am Stichtag '
-      + '(no valid service of this field for this target group).'));
+  parts.push(el('ul', {}, ...gemeinden.map((g) => {
+    const c = cellAt(m, g, f, t);
+    return el('li', {}, (m.gemeinden[g].name ?? m.gemeinden[g].key) + ': ' + c.status + ' (' + c.count + ' Angebote)');
+  })));
+  const anyService = gemeinden.some((g) => cellAt(m, g, f, t).count > 0);
+  if (anyService) {
+    try {
+      const { area, asOf } = scope();
+      const { coverageGaps } = await gql<any>(Q.COVERAGE_CELL, { area, asOf, fields: [field.key],
+        targetGroups: [group.key], areas: gemeinden.length === m.gemeinden.length ? null : gemeinden.map((g) => m.gemeinden[g].key) });
+      const services = new Map<string, string>();
+      coverageGaps.cells.edges.forEach((e: any) => e.node.services.forEach((s: any) => services.set(s.key,
+        s.name + (s.providers.length ? ' (' + s.providers.map((p: any) => p.name).join(', ') + ')' : ''))));
+      parts.push(list('Angebote, die die Zelle abdecken (covering services)', [...services.values()]));
+    } catch (e) {
+      parts.push(el('p', { class: 'error' }, String(e instanceof Error ? e.message : e)));
+    }
+  }
+  if (gemeinden.some((g) => cellAt(m, g, f, t).status === 'NONE')) {
+    // findings naming the field or the group; for one Gemeinde also those naming it (a spatial gap)
+    const keys = new Set([field.key, group.key, ...(gemeinden.length === 1 ? [m.gemeinden[gemeinden[0]].key] : [])]);
+    const matching = (gapFindings ?? []).filter((x) => x.evidence.some((e: any) => keys.has(e.key)));
+    parts.push(el('p', {}, 'Kein gültiges Angebot im Handlungsfeld für diese Zielgruppe am Stichtag'
+      + (gemeinden.length > 1 ? ' in mindestens einer Gemeinde' : '') + ' (no valid service of this field for this target group).'));
     if (matching.length) {
-      parts.push(list('Erklärung (explanation)', matching.map((f) => f.kind + ': ' + f.explanation)));
+      parts.push(list('Erklärung (explanation)', matching.map((x) => x.kind + ': ' + x.explanation)));
     }
   }
   panel.replaceChildren(...parts);

@@ -1,6 +1,4 @@
 // The GraphQL documents of the page (all from the published schema, frontend-schema/schema.snapshot.graphqls).
-// Pages of 500 (the maximum) keep a Kreis to four or five round trips; each list query alone stays under the
-// operation cost limit (kimgraph.limits.max-complexity), together they would not.
 
 export const VOCABULARIES = `query Vocabularies {
   fieldsOfAction { key labelDe labelEn parent { key } }
@@ -10,18 +8,14 @@ export const VOCABULARIES = `query Vocabularies {
   sectors: terms(vocabulary: "Sector") { key de en }
 }`;
 
-export const ACTORS = `query NetworkActors($filter: EntityFilter, $after: String) {
-  actors(filter: $filter, first: 500, after: $after) {
-    totalCount pageInfo { hasNextPage endCursor }
-    edges { node { key name kind sector visibility legalDomains { key }
-      relations { key type from { key } to { key } } } }
-  }
-}`;
-
-export const BODIES = `query NetworkBodies($filter: EntityFilter, $after: String) {
-  bodies(filter: $filter, first: 500, after: $after) {
-    totalCount pageInfo { hasNextPage endCursor }
-    edges { node { key name type visibility members { key role actor { key } } } }
+// The whole network of the area in one answer (nodes, edges, degree, betweenness, community), cut at maxNodes.
+export const NETWORK = `query Network($area: ID!, $asOf: Date, $field: ID, $targetGroup: ID, $legalDomain: ID,
+                       $bodyType: BodyType, $maxNodes: Int) {
+  network(area: $area, asOf: $asOf, field: $field, targetGroup: $targetGroup, legalDomain: $legalDomain,
+          bodyType: $bodyType, maxNodes: $maxNodes) {
+    truncated betweennessSampled communityCount
+    nodes { key type name kind sector legalDomain visibility degree betweenness community }
+    links { key type source target label }
   }
 }`;
 
@@ -49,15 +43,20 @@ export const BODY_DETAILS = `query BodyDetails($key: ID!, $asOf: Date) {
   }
 }`;
 
-// Every page asks coverageGaps again; the findings (the explanations of empty cells) come with the first page only.
-export const COVERAGE = `query Coverage($area: ID!, $asOf: Date, $after: String, $withFindings: Boolean!) {
+// The whole matrix in one answer (axes, status and service count per cell) with the findings that explain gaps.
+export const COVERAGE = `query Coverage($area: ID!, $asOf: Date) {
   coverageGaps(area: $area, asOf: $asOf) {
     summary { gemeinden cells none thin covered }
-    findings @include(if: $withFindings) { kind severity explanation explanationEn evidence { type key label role } }
-    cells(first: 500, after: $after) {
-      pageInfo { hasNextPage endCursor }
-      edges { node { status serviceCount area { key name } field { key labelDe } targetGroup { key labelDe }
-        services { key name } } }
+    findings { kind severity explanation explanationEn evidence { type key label role } }
+    matrix { gemeinden { key name } fields { key labelDe } targetGroups { key labelDe } statuses serviceCounts }
+  }
+}`;
+
+// The services covering one field × target group, in some Gemeinden or all.
+export const COVERAGE_CELL = `query CoverageCell($area: ID!, $asOf: Date, $areas: [ID!], $fields: [ID!], $targetGroups: [ID!]) {
+  coverageGaps(area: $area, asOf: $asOf) {
+    cells(areas: $areas, fields: $fields, targetGroups: $targetGroups, first: 100) {
+      edges { node { status area { key } services { key name providers { name } } } }
     }
   }
 }`;
@@ -77,4 +76,11 @@ export const FINDINGS: Record<string, string> = {
 
 export const PAPER = `query Paper($area: ID!, $asOf: Date, $paper: InterfacePaper!) {
   interfacePaper(area: $area, asOf: $asOf, paper: $paper, format: CSV)
+}`;
+
+// What was added, ended and edited in the area between two dates (the time line).
+export const DIFF = `query Diff($area: ID!, $from: Date!, $to: Date!) {
+  diff(area: $area, from: $from, to: $to, first: 500) {
+    kinds { kind added { type key label } ended { type key label } changed { type key label } }
+  }
 }`;

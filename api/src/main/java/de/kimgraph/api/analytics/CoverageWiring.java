@@ -86,6 +86,7 @@ class CoverageWiring implements RuntimeWiringConfigurer {
         wiring.type("CoverageReport", type -> type
                 .dataFetcher("summary", env -> summary(report(env).matrix()))
                 .dataFetcher("cells", this::cells)
+                .dataFetcher("matrix", env -> matrix(report(env).matrix()))
                 .dataFetcher("findings", this::findings)
                 .dataFetcher("requirementChecks", env -> requirements.check(report(env).scope).checks().stream()
                         .map(CoverageWiring::check).toList()));
@@ -132,6 +133,14 @@ class CoverageWiring implements RuntimeWiringConfigurer {
         CoverageMatrix.Summary s = matrix.summary();
         return Map.of("gemeinden", s.gemeinden(), "fields", s.fields(), "targetGroups", s.targetGroups(),
                 "cells", s.cells(), "none", s.none(), "thin", s.thin(), "covered", s.covered());
+    }
+
+    /** The whole matrix as axes and two flat lists, in the order of {@link CoverageMatrix#cells}. */
+    private static Map<String, Object> matrix(CoverageMatrix matrix) {
+        CoverageMatrix.Page all = matrix.cells(CoverageMatrix.Filter.all(), 0, Integer.MAX_VALUE);
+        return Map.of("gemeinden", matrix.gemeinden(), "fields", matrix.fields(), "targetGroups", matrix.targetGroups(),
+                "statuses", all.cells().stream().map(Cell::status).toList(),
+                "serviceCounts", all.cells().stream().map(c -> c.services().size()).toList());
     }
 
     private Object cells(DataFetchingEnvironment env) {

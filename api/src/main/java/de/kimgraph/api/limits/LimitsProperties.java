@@ -60,7 +60,8 @@ public record LimitsProperties(
             "Query.fundingCliffs", 100,
             "Query.diff", 100,
             "Query.whoDoesWhat", 100,
-            "Query.groupedCounts", 20);
+            "Query.groupedCounts", 20,
+            "Query.network", 50);
 
     public LimitsProperties {
         Map<String, Integer> weights = new LinkedHashMap<>(DEFAULT_FIELD_WEIGHTS);

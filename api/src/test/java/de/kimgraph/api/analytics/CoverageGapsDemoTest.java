@@ -252,6 +252,34 @@ class CoverageGapsDemoTest extends CoverageTestSupport {
     }
 
     @Test
+    void theCompactMatrixHoldsEveryCellInTheOrderOfTheCells() {
+        JsonNode answer = graphQl().execute("coverageMatrix", Map.of("area", KREIS, "asOf", AS_OF));
+        assertThat(answer.path("errors").isMissingNode()).as(answer.toString()).isTrue();
+        JsonNode report = answer.at("/data/coverageGaps");
+        JsonNode matrix = report.path("matrix");
+        int fields = matrix.path("fields").size();
+        int groups = matrix.path("targetGroups").size();
+        assertThat(matrix.path("statuses").size()).isEqualTo(report.at("/summary/cells").asInt())
+                .isEqualTo(matrix.path("gemeinden").size() * fields * groups).isEqualTo(matrix.path("serviceCounts").size());
+        assertThat(matrix.path("statuses").valueStream().filter(s -> s.asString().equals("NONE")).count())
+                .isEqualTo(report.at("/summary/none").asLong());
+
+        // every cell of the first page of 200 sits at (g × fields + f) × groups + t
+        JsonNode cells = report(KREIS, AS_OF, Map.of("first", 200)).at("/cells/edges");
+        List<String> gemeinden = matrix.path("gemeinden").valueStream().map(g -> g.path("key").asString()).toList();
+        List<String> fieldKeys = matrix.path("fields").valueStream().map(g -> g.path("key").asString()).toList();
+        List<String> groupKeys = matrix.path("targetGroups").valueStream().map(g -> g.path("key").asString()).toList();
+        assertThat(cells.size()).isPositive();
+        cells.valueStream().map(e -> e.path("node")).forEach(cell -> {
+            int index = (gemeinden.indexOf(cell.at("/area/key").asString()) * fields
+                    + fieldKeys.indexOf(cell.at("/field/key").asString())) * groups
+                    + groupKeys.indexOf(cell.at("/targetGroup/key").asString());
+            assertThat(matrix.path("statuses").get(index).asString()).isEqualTo(cell.path("status").asString());
+            assertThat(matrix.path("serviceCounts").get(index).asInt()).isEqualTo(cell.path("serviceCount").asInt());
+        });
+    }
+
+    @Test
     void findingsCanBeFilteredByKind() {
         List<JsonNode> findings = findings(KREIS, AS_OF, Map.of("kinds", List.of("SPATIAL_GAP", "LANGUAGE_GAP")));
 

@@ -136,6 +136,12 @@ final class BenchQueries {
             query($area: ID!) { diff(area: $area, from: "2025-01-01", to: "2026-11-30") {
               addedCount endedCount kinds { addedCount endedCount changedCount } } }""";
 
+    /** The network map's one request (web/src/queries.ts), for the whole area. */
+    static final String NETWORK = """
+            query($area: ID!) { network(area: $area, maxNodes: 20000) { truncated communityCount
+              nodes { key type name kind sector legalDomain visibility degree betweenness community }
+              links { key type source target label } } }""";
+
     static final String INTERFACE_PAPER = """
             query($area: ID!) { interfacePaper(area: $area, paper: NETWORKS) }""";
 }

@@ -287,6 +287,7 @@ class NetworkBench {
                 {"duplicateStructures", BenchQueries.DUPLICATE_STRUCTURES},
                 {"interfacePoints", BenchQueries.INTERFACE_POINTS}, {"networkHealth", BenchQueries.NETWORK_HEALTH},
                 {"fundingCliffs", BenchQueries.FUNDING_CLIFFS}, {"diff", BenchQueries.DIFF},
+                {"network", BenchQueries.NETWORK},
                 {"interfacePaper", BenchQueries.INTERFACE_PAPER}}) {
             for (String scope : List.of("kreis", "land")) {
                 if (!selected(analytic[0])) {

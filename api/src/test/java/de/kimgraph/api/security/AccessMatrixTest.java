@@ -136,6 +136,7 @@ class AccessMatrixTest extends ApiTest {
         Map<String, JsonNode> answers = new LinkedHashMap<>();
         answers.put("entities", client.execute("accessEveryPath", area));
         answers.put("networkHealth", client.execute("networkHealth", area));
+        answers.put("network", client.execute("network", area));
         answers.put("interfacePoints", client.execute("interfacePoints", area));
         answers.put("whoDoesWhat", client.execute("whoDoesWhat", area));
         answers.put("duplicateStructures", client.execute("duplicateStructures", area));

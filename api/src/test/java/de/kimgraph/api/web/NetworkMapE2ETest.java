@@ -81,8 +81,9 @@ class NetworkMapE2ETest extends ApiTest {
 
     /**
      * First render of a Kreis-sized network: a synthetic Kreis Mettmann of about 2,000 actors and bodies (bulk
-     * written), opened as its COORDINATOR. The figures go to {@code render-2000.txt}; the goal of issue 7 is under
-     * 2 s for 2,000 nodes, asserted loosely here (a shared CI machine), reported exactly.
+     * written), opened as its COORDINATOR. The figures go to {@code render-2000.txt}: {@code firstRenderMs} is the
+     * network request plus the drawing; the goal of issue 7 is under 2 s for 2,000 nodes, asserted loosely here (a
+     * shared CI machine), reported exactly.
      */
     @Test
     @Order(2)
@@ -108,6 +109,7 @@ class NetworkMapE2ETest extends ApiTest {
         JsonNode measured = tools.jackson.databind.json.JsonMapper.builder().build().readTree(figures);
         assertThat(measured.path("nodes").asInt()).isBetween(1_900, 2_200);
         assertThat(measured.path("drawMs").asInt()).isLessThan(10_000);
+        assertThat(measured.path("firstRenderMs").asInt()).isLessThan(15_000);
     }
 
     @AfterAll
