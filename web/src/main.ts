@@ -114,8 +114,12 @@ function showWho(): void {
   const s = session();
   $('who').textContent = s ? 'Angemeldet als ' + (s.role || 'unbekannte Rolle') + (s.tenant ? ' (Mandant ' + s.tenant + ')' : '') : '';
   $('signout').hidden = !s;
+  const focusLost = !!s && document.activeElement === $('signin-button');
   $('signin-button').hidden = !!s;
   $('signin-controls').hidden = !!s;
+  if (focusLost) {
+    $('signout').focus(); // the focused button is gone; keyboard users stay in the sign-in form
+  }
 }
 
 let vocabulariesLoaded = false;
@@ -301,8 +305,12 @@ function fetchNetwork(variables: Record<string, string | number>): Pending {
 export async function loadNetwork(): Promise<void> {
   status('Netzwerk wird geladen … (loading)');
   const variables = networkVariables();
+  const generation = ++drawings;
   const pending = fetchNetwork(variables);
   const { network } = await pending.answer;
+  if (generation !== drawings) {
+    return; // a later request (another filter or date) draws instead
+  }
   const started = performance.now();
   // the request's own time: sent (perhaps while the vocabularies loaded) until its answer arrived
   const fetchMs = Math.round((await pending.arrived) - pending.sent);
@@ -320,9 +328,12 @@ export async function loadNetwork(): Promise<void> {
       type: e.type === 'MEMBERSHIP' ? 'membership' : 'relation', label: e.label ?? '' } });
   }
   draw(elements);
-  const { asOf: _asOf, maxNodes: _max, ...filters } = variables;
-  await showChange(JSON.stringify(filters));
   const ms = Math.round(performance.now() - started);
+  const { asOf: _asOf, maxNodes: _max, ...filters } = variables;
+  await showChange(JSON.stringify(filters), generation);
+  if (generation !== drawings) {
+    return;
+  }
   $('render-ms').textContent = '(geladen in ' + fetchMs + ' ms, gezeichnet in ' + ms + ' ms)';
   (window as any).kimgraphRender = { ms, fetchMs, nodes: network.nodes.length, edges: network.links.length,
     communities: network.communityCount };
@@ -330,20 +341,24 @@ export async function loadNetwork(): Promise<void> {
     + (network.truncated ? ' Gekürzt auf ' + MAX_NODES + ' Akteure bzw. Gremien: bitte filtern (cut, please filter).' : ''));
 }
 
+/** Number of the latest network request; an answer of an earlier one is not drawn. */
+let drawings = 0;
+
 // What changed since the previous view of the same area and filters at another date (the time line): asked of the
-// service's diff (added, ended, edited between the two dates), shown for what the map draws.
-let previous: { key: string; asOf: string; area: string } | null = null;
+// service's diff (added, ended, edited between the two dates), shown for what the map draws and drew.
+let previous: { key: string; asOf: string; area: string; drawn: Set<string> } | null = null;
 
 interface DiffEntry { type: string; key: string; label: string | null }
-interface KindDiff { kind: string; added: DiffEntry[]; ended: DiffEntry[]; changed: DiffEntry[] }
+interface KindDiff { kind: string; truncated: boolean; added: DiffEntry[]; ended: DiffEntry[]; changed: DiffEntry[] }
 
-async function showChange(filterKey: string): Promise<void> {
+async function showChange(filterKey: string, generation: number): Promise<void> {
   const { area, asOf } = scope();
   const info = $('change-info');
   info.replaceChildren();
   const before = previous;
-  previous = { key: filterKey, asOf, area };
-  if (!before || before.key !== filterKey || before.asOf === asOf || !cy) {
+  const drawn = cy ? cy.elements() : null;
+  previous = { key: filterKey, asOf, area, drawn: new Set(drawn ? drawn.nodes().map((n) => n.id()) : []) };
+  if (!before || before.key !== filterKey || before.area !== area || before.asOf === asOf || !drawn) {
     return;
   }
   const forward = before.asOf < asOf;
@@ -353,26 +368,30 @@ async function showChange(filterKey: string): Promise<void> {
   try {
     kinds = (await gql<{ diff: { kinds: KindDiff[] } }>(Q.DIFF, { area, from, to })).diff.kinds;
   } catch (e) {
-    info.append('Gegenüber ' + before.asOf + ': Änderungen nicht abrufbar (changes not available): '
-      + (e instanceof Error ? e.message : String(e)));
+    if (generation === drawings) {
+      info.append('Gegenüber ' + before.asOf + ': Änderungen nicht abrufbar (changes not available): '
+        + (e instanceof Error ? e.message : String(e)));
+    }
     return;
   }
+  if (generation !== drawings) {
+    return; // the drawing was replaced meanwhile
+  }
   // going back in time, what ended between the dates is what the earlier map shows in addition
-  const appeared = kinds.flatMap((k) => (forward ? k.added : k.ended));
-  const disappeared = kinds.flatMap((k) => (forward ? k.ended : k.added));
-  const edited = kinds.flatMap((k) => k.changed);
-  const drawn = cy.elements();
-  const appearedKeys = new Set(appeared.map((a) => a.key));
-  const editedKeys = new Set(edited.map((a) => a.key));
-  const shownNew = drawn.filter((e) => appearedKeys.has(e.id()));
+  const appeared = new Set(kinds.flatMap((k) => (forward ? k.added : k.ended)).map((a) => a.key));
+  const edited = new Set(kinds.flatMap((k) => k.changed).map((a) => a.key));
+  const shownNew = drawn.filter((e) => appeared.has(e.id()));
   shownNew.addClass('added');
-  drawn.filter((e) => editedKeys.has(e.id())).addClass('edited');
-  const gone = disappeared.filter((d) => d.type === 'ACTOR' || d.type === 'BODY');
+  const shownEdited = drawn.filter((e) => edited.has(e.id()));
+  shownEdited.addClass('edited');
+  // what the previous drawing showed and the diff says is gone (the diff covers the whole area, the map its filter)
+  const gone = kinds.flatMap((k) => (forward ? k.ended : k.added)).filter((d) => before.drawn.has(d.key));
   const names = gone.slice(0, 20).map((d) => d.label ?? d.key);
   info.append('Gegenüber ' + before.asOf + ' (compared with): ' + shownNew.nodes().length + ' Knoten und '
     + shownNew.edges().length + ' Kanten neu (added, grün), ' + gone.length + ' Akteure/Gremien weggefallen (ended)'
     + (names.length ? ': ' + names.join(', ') + (gone.length > 20 ? ' …' : '') : '')
-    + ', ' + edited.length + ' bearbeitet (edited, laut Änderungsprotokoll).');
+    + ', ' + shownEdited.length + ' bearbeitet (edited, laut Änderungsprotokoll)'
+    + (kinds.some((k) => k.truncated) ? '; die Änderungsliste ist auf 500 je Art gekürzt (list cut at 500 per kind)' : '') + '.');
 }
 
 function nodeColour(data: { type: string; sector: string; domain: string; community: number }, mode: string): string {
@@ -624,6 +643,8 @@ let matrix: Matrix | null = null;
 let gapFindings: any[] | null = null;
 const RANK = { NONE: 0, THIN: 1, COVERED: 2 } as const;
 const EACH = '*';
+/** Above this many cells the matrix is not drawn with every Gemeinde as a row (one button per cell). */
+const EACH_MAX_CELLS = 20000;
 
 async function loadGaps(): Promise<void> {
   if (loaded.gaps) {
@@ -641,7 +662,8 @@ async function loadGaps(): Promise<void> {
   const select = $<HTMLSelectElement>('g-gemeinde');
   const chosen = select.value;
   select.replaceChildren(el('option', { value: '' }, 'alle, schlechteste Zelle (all, worst cell)'),
-    el('option', { value: EACH }, 'jede Gemeinde als Zeile (each Gemeinde as a row)'));
+    summary.cells <= EACH_MAX_CELLS ? el('option', { value: EACH }, 'jede Gemeinde als Zeile (each Gemeinde as a row)')
+      : el('option', { value: EACH, disabled: '' }, 'jede Gemeinde als Zeile: zu viele Zellen, bitte ein kleineres Gebiet'));
   [...matrix.gemeinden].sort((a, b) => (a.name ?? a.key).localeCompare(b.name ?? b.key, 'de'))
     .forEach((g) => select.append(el('option', { value: g.key }, g.name ?? g.key)));
   select.value = [...select.options].some((o) => o.value === chosen) ? chosen : '';
@@ -658,6 +680,11 @@ function cellAt(m: Matrix, g: number, f: number, t: number): { status: 'NONE' | 
 function drawMatrix(): void {
   const m = matrix;
   if (!m) {
+    return;
+  }
+  if (!m.gemeinden.length || !m.fields.length || !m.targetGroups.length) {
+    $('gap-matrix').replaceChildren(el('p', {}, 'Keine Gemeinden, Handlungsfelder oder Zielgruppen im Gebiet am Stichtag '
+      + '(no Gemeinden, fields or target groups in the area on the date).'));
     return;
   }
   const choice = $<HTMLSelectElement>('g-gemeinde').value;
@@ -696,8 +723,12 @@ function drawMatrix(): void {
 }
 
 /** The services of a cell (or of one field × group over several Gemeinden), asked when the cell is opened. */
+/** Number of the latest opened cell; the answer for an earlier one is not shown. */
+let cellRequests = 0;
+
 async function showCell(f: number, t: number, gemeinden: number[]): Promise<void> {
   const m = matrix!;
+  const opened = ++cellRequests;
   const field = m.fields[f];
   const group = m.targetGroups[t];
   const panel = $('gap-details');
@@ -712,11 +743,16 @@ async function showCell(f: number, t: number, gemeinden: number[]): Promise<void
   if (anyService) {
     try {
       const { area, asOf } = scope();
-      const { coverageGaps } = await gql<any>(Q.COVERAGE_CELL, { area, asOf, fields: [field.key],
-        targetGroups: [group.key], areas: gemeinden.length === m.gemeinden.length ? null : gemeinden.map((g) => m.gemeinden[g].key) });
       const services = new Map<string, string>();
-      coverageGaps.cells.edges.forEach((e: any) => e.node.services.forEach((s: any) => services.set(s.key,
-        s.name + (s.providers.length ? ' (' + s.providers.map((p: any) => p.name).join(', ') + ')' : ''))));
+      let after: string | null = null;
+      do {
+        const { coverageGaps }: any = await gql<any>(Q.COVERAGE_CELL, { area, asOf, fields: [field.key],
+          targetGroups: [group.key], after,
+          areas: gemeinden.length === m.gemeinden.length ? null : gemeinden.map((g) => m.gemeinden[g].key) });
+        coverageGaps.cells.edges.forEach((e: any) => e.node.services.forEach((s: any) => services.set(s.key,
+          s.name + (s.providers.length ? ' (' + s.providers.map((p: any) => p.name).join(', ') + ')' : ''))));
+        after = coverageGaps.cells.pageInfo.hasNextPage ? coverageGaps.cells.pageInfo.endCursor : null;
+      } while (after && opened === cellRequests);
       parts.push(list('Angebote, die die Zelle abdecken (covering services)', [...services.values()]));
     } catch (e) {
       parts.push(el('p', { class: 'error' }, String(e instanceof Error ? e.message : e)));
@@ -732,7 +768,9 @@ async function showCell(f: number, t: number, gemeinden: number[]): Promise<void
       parts.push(list('Erklärung (explanation)', matching.map((x) => x.kind + ': ' + x.explanation)));
     }
   }
-  panel.replaceChildren(...parts);
+  if (opened === cellRequests) {
+    panel.replaceChildren(...parts);
+  }
 }
 
 // ---------------------------------------------------------------- findings

@@ -53,9 +53,12 @@ export const COVERAGE = `query Coverage($area: ID!, $asOf: Date) {
 }`;
 
 // The services covering one field × target group, in some Gemeinden or all.
-export const COVERAGE_CELL = `query CoverageCell($area: ID!, $asOf: Date, $areas: [ID!], $fields: [ID!], $targetGroups: [ID!]) {
+// Pages of 300 (cells with services only) keep one page under the operation cost limit.
+export const COVERAGE_CELL = `query CoverageCell($area: ID!, $asOf: Date, $areas: [ID!], $fields: [ID!], $targetGroups: [ID!],
+                            $after: String) {
   coverageGaps(area: $area, asOf: $asOf) {
-    cells(areas: $areas, fields: $fields, targetGroups: $targetGroups, first: 100) {
+    cells(areas: $areas, fields: $fields, targetGroups: $targetGroups, status: [THIN, COVERED], first: 300, after: $after) {
+      pageInfo { hasNextPage endCursor }
       edges { node { status area { key } services { key name providers { name } } } }
     }
   }
@@ -81,6 +84,6 @@ export const PAPER = `query Paper($area: ID!, $asOf: Date, $paper: InterfacePape
 // What was added, ended and edited in the area between two dates (the time line).
 export const DIFF = `query Diff($area: ID!, $from: Date!, $to: Date!) {
   diff(area: $area, from: $from, to: $to, first: 500) {
-    kinds { kind added { type key label } ended { type key label } changed { type key label } }
+    kinds { kind truncated added { type key label } ended { type key label } changed { type key label } }
   }
 }`;

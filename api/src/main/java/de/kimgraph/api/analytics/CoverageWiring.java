@@ -135,8 +135,18 @@ class CoverageWiring implements RuntimeWiringConfigurer {
                 "cells", s.cells(), "none", s.none(), "thin", s.thin(), "covered", s.covered());
     }
 
+    /** Most cells of {@code matrix} in one answer (NRW: about 120,000; a Land's matrix fits, Germany's does not). */
+    static final int MAX_MATRIX_CELLS = 250_000;
+
     /** The whole matrix as axes and two flat lists, in the order of {@link CoverageMatrix#cells}. */
     private static Map<String, Object> matrix(CoverageMatrix matrix) {
+        long cells = matrix.summary().cells();
+        if (cells > MAX_MATRIX_CELLS) {
+            throw new UnsupportedFilterException("Die Matrix hat " + cells + " Zellen, höchstens " + MAX_MATRIX_CELLS
+                    + " kommen in einer Antwort; bitte ein kleineres Gebiet wählen oder cells seitenweise abfragen.",
+                    "The matrix has " + cells + " cells, at most " + MAX_MATRIX_CELLS + " come in one answer; choose a "
+                            + "smaller area or page through cells.");
+        }
         CoverageMatrix.Page all = matrix.cells(CoverageMatrix.Filter.all(), 0, Integer.MAX_VALUE);
         return Map.of("gemeinden", matrix.gemeinden(), "fields", matrix.fields(), "targetGroups", matrix.targetGroups(),
                 "statuses", all.cells().stream().map(Cell::status).toList(),

@@ -40,15 +40,24 @@ class NetworkViewTest extends ApiTest {
 
     /** Node and edge keys as the map built them before, from the lists: actors, bodies, members, relations. */
     private static Set<List<String>> byLists(GraphQlHttp as) {
-        Map<String, Object> filter = Map.of("area", KREIS, "asOf", AS_OF);
-        JsonNode data = as.execute("networkByLists", Map.of("actorFilter", filter, "bodyFilter", filter)).path("data");
+        return byLists(as, Map.of(), Map.of());
+    }
+
+    /** The same with more list filters on actors and on bodies. */
+    private static Set<List<String>> byLists(GraphQlHttp as, Map<String, Object> actorMore, Map<String, Object> bodyMore) {
+        Map<String, Object> actorFilter = new HashMap<>(Map.of("area", KREIS, "asOf", AS_OF));
+        actorFilter.putAll(actorMore);
+        Map<String, Object> bodyFilter = new HashMap<>(Map.of("area", KREIS, "asOf", AS_OF));
+        bodyFilter.putAll(bodyMore);
+        JsonNode data = as.execute("networkByLists", Map.of("actorFilter", actorFilter, "bodyFilter", bodyFilter))
+                .path("data");
         assertThat(data.at("/actors/pageInfo/hasNextPage").asBoolean()).isFalse();
         Set<String> actors = data.at("/actors/edges").valueStream().map(e -> e.at("/node/key").asString())
                 .collect(Collectors.toSet());
         Set<List<String>> elements = new HashSet<>();
-        actors.forEach(a -> elements.add(List.of("node", a)));
+        actors.forEach(a -> elements.add(List.of("actor", a)));
         data.at("/bodies/edges").valueStream().map(e -> e.path("node")).forEach(body -> {
-            elements.add(List.of("node", body.path("key").asString()));
+            elements.add(List.of("body", body.path("key").asString()));
             body.path("members").valueStream().filter(m -> actors.contains(m.at("/actor/key").asString()))
                     .forEach(m -> elements.add(List.of("edge", m.path("key").asString())));
         });
@@ -60,7 +69,8 @@ class NetworkViewTest extends ApiTest {
 
     private static Set<List<String>> elements(JsonNode network) {
         Set<List<String>> elements = new HashSet<>();
-        keys(network.path("nodes")).forEach(k -> elements.add(List.of("node", k)));
+        network.path("nodes").forEach(n -> elements.add(List.of(n.path("type").asString().toLowerCase(java.util.Locale.ROOT),
+                n.path("key").asString())));
         keys(network.path("links")).forEach(k -> elements.add(List.of("edge", k)));
         return elements;
     }
@@ -140,6 +150,39 @@ class NetworkViewTest extends ApiTest {
                 .collect(Collectors.toSet());
         assertThat(group.path("nodes").valueStream().filter(n -> n.path("type").asString().equals("BODY"))
                 .map(n -> n.path("key").asString())).allMatch(bodiesWithMember::contains);
+    }
+
+    @Test
+    void eachFilterShowsWhatTheListsShowForIt() {
+        GraphQlHttp coordinator = graphQl(as(AccessRole.COORDINATOR, KREIS));
+
+        // a field filters actors and bodies alike: the same nodes and links as the lists with it
+        JsonNode health = network(coordinator, Map.of("field", "HEALTH"));
+        assertThat(health.path("nodes").size()).isPositive();
+        assertThat(elements(health)).isEqualTo(byLists(coordinator, Map.of("field", "HEALTH"), Map.of("field", "HEALTH")));
+
+        // target group and legal domain filter the actors as the actor list does
+        for (Map.Entry<String, String> filter : Map.of("targetGroup", "WOMEN", "legalDomain", "SGB_II").entrySet()) {
+            JsonNode network = network(coordinator, Map.of(filter.getKey(), filter.getValue()));
+            Set<List<String>> listed = byLists(coordinator, Map.of(filter.getKey(), filter.getValue()), Map.of());
+            Set<String> listedActors = listed.stream().filter(e -> e.getFirst().equals("actor"))
+                    .map(e -> e.get(1)).collect(Collectors.toSet());
+            assertThat(network.path("nodes").valueStream().filter(n -> n.path("type").asString().equals("ACTOR"))
+                    .map(n -> n.path("key").asString()).collect(Collectors.toSet())).as(filter.getKey())
+                    .isNotEmpty().isEqualTo(listedActors);
+        }
+
+        // a body type: those bodies, as the body list with kind, and members of them only
+        JsonNode steering = network(coordinator, Map.of("bodyType", "STEERING_BODY"));
+        Set<List<String>> listed = byLists(coordinator, Map.of(), Map.of("kind", "STEERING_BODY"));
+        assertThat(steering.path("nodes").valueStream().filter(n -> n.path("type").asString().equals("BODY"))
+                .map(n -> List.of("body", n.path("key").asString())).collect(Collectors.toSet()))
+                .isEqualTo(listed.stream().filter(e -> e.getFirst().equals("body")).collect(Collectors.toSet()));
+        Set<String> members = steering.path("links").valueStream()
+                .filter(l -> l.path("type").asString().equals("MEMBERSHIP")).map(l -> l.path("source").asString())
+                .collect(Collectors.toSet());
+        assertThat(steering.path("nodes").valueStream().filter(n -> n.path("type").asString().equals("ACTOR"))
+                .map(n -> n.path("key").asString())).allMatch(members::contains);
     }
 
     @Test

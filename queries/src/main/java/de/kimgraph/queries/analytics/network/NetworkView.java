@@ -33,7 +33,8 @@ import org.springframework.transaction.annotation.Transactional;
  *
  * <p>Filters: {@code field} applies to actors and bodies; {@code targetGroup} and {@code legalDomain} to actors,
  * and then only bodies with a shown member remain; {@code bodyType} to bodies, and then only actors that are
- * members of a shown body remain.
+ * members of a shown body remain. These conditions across the sides hold before the cap ({@code maxNodes}): the
+ * side with its own filter is read first, and the other side is read among its partners.
  */
 @Component
 @Transactional(readOnly = true)
@@ -107,14 +108,15 @@ public class NetworkView {
         String actorLinks = """
                 COLLECT {
                   MATCH (n)-[r:WORKS_UNDER]->(d:LegalDomain)
-                  WHERE %s
+                  WHERE %s AND %s AND %s
                   RETURN DISTINCT d.key ORDER BY d.key
                 } AS legalDomains,
                 COLLECT {
                   MATCH (n)-[r:%s]->(t:Actor)
                   WHERE %s AND %s AND %s AND %s
                   RETURN {key: r.key, type: type(r), target: t.key}
-                } AS links""".formatted(Filters.validity("r"), RELATIONS, Filters.validity("r"),
+                } AS links""".formatted(Filters.validity("r"), Filters.validity("d"), scope.read().readable("d"),
+                RELATIONS, Filters.validity("r"),
                 Filters.validity("t"), scope.read().readableRelationship("r"), scope.read().readable("t"));
         String bodyLinks = """
                 COLLECT {
@@ -123,17 +125,34 @@ public class NetworkView {
                   RETURN {key: r.key, role: r.role, source: t.key}
                 } AS links""".formatted(Filters.validity("r"), Filters.validity("t"),
                 scope.read().readableRelationship("r"), scope.read().readable("t"));
-        Nodes actors = nodes(Catalog.ACTOR, actorFilter, request, "n.sector AS sector, " + actorLinks);
-        Nodes bodies = nodes(Catalog.BODY, bodyFilter, request, "null AS sector, [] AS legalDomains, " + bodyLinks);
-
-        Set<String> memberKeys = new HashSet<>();
-        bodies.rows().forEach(b -> Rows.maps(b.get("links")).forEach(m -> memberKeys.add((String) m.get("source"))));
-        List<Map<String, Object>> shownActors = request.bodyType() == null ? actors.rows()
-                : actors.rows().stream().filter(a -> memberKeys.contains((String) a.get("key"))).toList();
-        Set<String> actorKeys = new HashSet<>();
-        shownActors.forEach(a -> actorKeys.add((String) a.get("key")));
+        // A filter of one side narrows the other before the cap: with a body type the actors are members of the bodies
+        // read first; with a target group or legal domain the bodies have a member among the actors read first.
+        String validMember = Filters.validity("m") + " AND " + scope.read().readableRelationship("m");
         boolean actorOnlyFilter = request.targetGroup() != null || request.legalDomain() != null;
-        List<Map<String, Object>> shownBodies = !actorOnlyFilter ? bodies.rows() : bodies.rows().stream()
+        Nodes actors;
+        Nodes bodies;
+        String actorMore = "n.sector AS sector, " + actorLinks;
+        String bodyMore = "null AS sector, [] AS legalDomains, " + bodyLinks;
+        if (request.bodyType() != null) {
+            bodies = nodes(Catalog.BODY, bodyFilter, request, bodyMore, null, Map.of());
+            actors = nodes(Catalog.ACTOR, actorFilter, request, actorMore,
+                    "EXISTS { (n)-[m:MEMBER_OF]->(b:Body) WHERE b.key IN $shownBodies AND " + validMember + " }",
+                    Map.of("shownBodies", keys(bodies.rows())));
+        } else if (actorOnlyFilter) {
+            actors = nodes(Catalog.ACTOR, actorFilter, request, actorMore, null, Map.of());
+            bodies = nodes(Catalog.BODY, bodyFilter, request, bodyMore,
+                    "EXISTS { (n)<-[m:MEMBER_OF]-(a:Actor) WHERE a.key IN $shownActors AND " + validMember + " }",
+                    Map.of("shownActors", keys(actors.rows())));
+        } else {
+            actors = nodes(Catalog.ACTOR, actorFilter, request, actorMore, null, Map.of());
+            bodies = nodes(Catalog.BODY, bodyFilter, request, bodyMore, null, Map.of());
+        }
+
+        List<Map<String, Object>> shownActors = actors.rows();
+        Set<String> actorKeys = new HashSet<>(keys(shownActors));
+        // with a body type and an actor filter both: the bodies left without a shown member go
+        List<Map<String, Object>> shownBodies = !(actorOnlyFilter && request.bodyType() != null) ? bodies.rows()
+                : bodies.rows().stream()
                 .filter(b -> Rows.maps(b.get("links")).stream().anyMatch(m -> actorKeys.contains((String) m.get("source"))))
                 .toList();
 
@@ -187,20 +206,30 @@ public class NetworkView {
     private record Nodes(List<Map<String, Object>> rows, boolean truncated) {
     }
 
-    /** The nodes of one label that the list of the same filter returns, first by key, with their links. */
-    private Nodes nodes(EntityType type, Map<String, Object> filter, Request request, String more) {
+    private static List<String> keys(List<Map<String, Object>> rows) {
+        return rows.stream().map(row -> (String) row.get("key")).toList();
+    }
+
+    /**
+     * The nodes of one label that the list of the same filter returns (and that pass {@code also}, when given), the
+     * first {@code maxNodes} by key, with their links.
+     */
+    private Nodes nodes(EntityType type, Map<String, Object> filter, Request request, String more,
+                        @Nullable String also, Map<String, Object> alsoParameters) {
         Filters.Where where = Filters.where(type, filter, request.scope().read());
         String kind = type == Catalog.BODY ? "n.type" : "n.kind";
         String cypher = """
                 %s
                 WHERE %s
                   AND %s
+                  AND %s
                 WITH n ORDER BY n.key LIMIT $limit
                 RETURN n.key AS key, n.name AS name, %s AS kind, n.visibility AS visibility, %s
-                ORDER BY key""".formatted(where.match(), request.scope().read().readable("n"), where.cypher(), kind,
-                more);
+                ORDER BY key""".formatted(where.match(), request.scope().read().readable("n"), where.cypher(),
+                also == null ? "true" : also, kind, more);
         Map<String, Object> parameters = new HashMap<>(request.scope().read().parameters());
         parameters.putAll(where.parameters());
+        parameters.putAll(alsoParameters);
         parameters.put("limit", request.maxNodes() + 1);
         List<Map<String, Object>> rows = new ArrayList<>(client.query(cypher).bindAll(parameters).fetch().all());
         boolean truncated = rows.size() > request.maxNodes();
