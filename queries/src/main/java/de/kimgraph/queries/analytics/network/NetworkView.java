@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import de.kimgraph.model.spec.GraphSpec;
 import de.kimgraph.queries.analytics.Rows;
 import de.kimgraph.queries.analytics.Scope;
 import de.kimgraph.queries.analytics.interfaces.Graph;
@@ -43,7 +44,7 @@ public class NetworkView {
     /** Nodes of each label read at most, unless the caller asks for fewer. */
     public static final int MAX_NODES = 20_000;
 
-    private static final String RELATIONS = "COOPERATES_WITH|REFERS_TO|COMMISSIONS|CO_FINANCES|SUPERVISES|HANDS_OVER_TO";
+    private static final String RELATIONS = String.join("|", GraphSpec.ACTOR_RELATION_TYPES);
 
     private final Neo4jClient client;
 
